@@ -1,0 +1,48 @@
+package org.rehabnet.intake.admission;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/admissions")
+@SecurityRequirement(name = "keycloak")
+class AdmissionController {
+
+  private final AdmissionService service;
+
+  AdmissionController(AdmissionService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('intake-coordinator', 'physician')")
+  @Operation(summary = "Admit a person to a site (roles: intake-coordinator, physician of that site)")
+  @ApiResponse(responseCode = "201", description = "Admitted; AdmissionRecorded is published")
+  @ApiResponse(responseCode = "400", description = "Invalid field, unknown site or malformed JSON")
+  @ApiResponse(responseCode = "403", description = "Role not allowed, or not one of the caller's sites")
+  ResponseEntity<AdmissionView> admit(@Valid @RequestBody AdmitPatient request) {
+    AdmissionView admission = service.admit(request, Caller.current());
+    return ResponseEntity.created(URI.create("admissions/" + admission.admissionId())).body(admission);
+  }
+
+  @GetMapping("/{admissionId}")
+  @PreAuthorize("hasAnyRole('intake-coordinator', 'physician', 'nurse', 'counsellor', 'clinical-lead')")
+  @Operation(summary = "Read an admission (staff of its site, clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown, or at a site that is not the caller's")
+  AdmissionView find(@PathVariable UUID admissionId) {
+    return service.find(admissionId, Caller.current());
+  }
+}

@@ -1,0 +1,9 @@
+package org.rehabnet.intake.admission;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An admission as staff see it. */
+record AdmissionView(UUID admissionId, UUID patientId, String mrn, String site, @Nullable String bed,
+    Instant admittedAt, Admission.AdmissionStatus status) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.intake.admission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.intake.patient;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.intake.site;
+
+import org.jspecify.annotations.NullMarked;

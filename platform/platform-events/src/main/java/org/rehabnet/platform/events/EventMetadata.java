@@ -1,0 +1,27 @@
+package org.rehabnet.platform.events;
+
+import org.rehabnet.platform.web.trace.TraceContext;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every event carries besides its facts. The id becomes {@code ce_id} and is fixed when the
+ * event is created, so a resend from the outbox is recognisably the same event. The sequence is the
+ * aggregate's version: consumers use it to ignore stale state after an out-of-order resend. The
+ * traceparent travels inside the payload as well as in the header because the outbox may resend
+ * long after the request that caused the event is gone.
+ */
+public record EventMetadata(UUID eventId, Instant occurredAt, long sequence, @Nullable String traceparent) {
+
+  public EventMetadata {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** Metadata for a new event, with the traceparent of the request being served, if any. */
+  public static EventMetadata next(Instant now, long sequence) {
+    return new EventMetadata(UUID.randomUUID(), now, sequence, TraceContext.currentTraceparent());
+  }
+}

@@ -1,0 +1,122 @@
+package org.rehabnet.platform.events;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one publisher and consumer configuration every service uses. Kafka client settings are in
+ * {@link EventsEnvironmentDefaults}; this wires the outbox routing, the CloudEvents headers, the
+ * error handler and the idempotent inbox.
+ */
+@AutoConfiguration
+@EnableScheduling
+public class EventsAutoConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
+  /**
+   * Selects every {@link IntegrationEvent} published inside a transaction: Spring Modulith records
+   * it in {@code event_publication} in that same transaction, then sends it to Kafka after commit.
+   */
+  @Bean
+  EventExternalizationConfiguration eventExternalization(
+      @Value("${spring.application.name}") String applicationName) {
+    String source = "/rehabnet/" + applicationName;
+    return EventExternalizationConfiguration.externalizing()
+        .select(event -> event instanceof IntegrationEvent)
+        .route(IntegrationEvent.class, event ->
+            RoutingTarget.forTarget(CloudEventHeaders.typeOf(event.getClass()).topic()).andKey(event.key()))
+        .headers(IntegrationEvent.class, event -> CloudEventHeaders.of(event, source))
+        .build();
+  }
+
+  /**
+   * Bounded exponential backoff, then the dead-letter topic with the exception in its headers.
+   * Spring Kafka's default would log and skip after ten quick tries.
+   */
+  @Bean
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  DefaultErrorHandler kafkaErrorHandler(
+      KafkaOperations<Object, Object> kafka,
+      @Value("${spring.kafka.consumer.group-id}") String group,
+      @Value("${rehabnet.events.max-retries:4}") int maxRetries) {
+    var recoverer = new DeadLetterPublishingRecoverer(kafka,
+        // Partition -1 lets the producer choose, so the DLT need not mirror the source's partitions.
+        (record, exception) -> new TopicPartition(Topics.deadLetterTopic(record.topic(), group), -1));
+    var backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
+    backOff.setInitialInterval(200);
+    backOff.setMultiplier(3.0);
+    backOff.setMaxInterval(5_000);
+    var handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(EventInbox.MalformedEvent.class);
+    return handler;
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  ProcessedEvents processedEvents(JdbcClient jdbc) {
+    return new ProcessedEvents(jdbc);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  EventInbox eventInbox(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
+      JsonMapper json) {
+    return new EventInbox(processedEvents, new TransactionTemplate(transactionManager), json);
+  }
+
+  @Bean
+  @ConditionalOnBean(IncompleteEventPublications.class)
+  OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete,
+      @Value("${rehabnet.events.resubmit-older-than:PT30S}") Duration olderThan) {
+    return new OutboxResubmission(incomplete, olderThan);
+  }
+
+  /**
+   * Publications still incomplete after a while (broker down when they were first sent) are sent
+   * again; consumers are idempotent, so a duplicate costs nothing.
+   */
+  public static class OutboxResubmission {
+
+    private final IncompleteEventPublications incomplete;
+    private final Duration olderThan;
+
+    OutboxResubmission(IncompleteEventPublications incomplete, Duration olderThan) {
+      this.incomplete = incomplete;
+      this.olderThan = olderThan;
+    }
+
+    @Scheduled(fixedDelayString = "${rehabnet.events.resubmit-interval:PT15S}",
+        initialDelayString = "${rehabnet.events.resubmit-interval:PT15S}")
+    public void resubmit() {
+      try {
+        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+      } catch (RuntimeException e) {
+        log.warn("Outbox resubmission failed, will retry: {}", e.toString());
+      }
+    }
+  }
+
+}

@@ -1,0 +1,53 @@
+package org.rehabnet.platform.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Kafka and outbox settings every service shares, added with the lowest precedence so a service or
+ * an environment variable can still override one deliberately.
+ */
+public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
+
+  static final Map<String, Object> DEFAULTS = defaults();
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    environment.getPropertySources().addLast(new MapPropertySource("rehabnetEventsDefaults", DEFAULTS));
+  }
+
+  private static Map<String, Object> defaults() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("spring.kafka.bootstrap-servers", "localhost:9092");
+    // Durable, ordered, no duplicates from producer retries.
+    d.put("spring.kafka.producer.acks", "all");
+    d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+    d.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
+    // Kafka 4 changed the default from 0 to 5 ms, which doubles the latency of single sends; our
+    // events are sent one by one from the outbox, so batching buys little.
+    d.put("spring.kafka.producer.properties.linger.ms", "1");
+    d.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
+    d.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
+    d.put("spring.kafka.producer.properties.max.block.ms", "10000");
+    d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    // Spring Modulith's Kafka externalizer converts the event to JSON bytes itself.
+    d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+    d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+    d.put("spring.kafka.consumer.enable-auto-commit", "false");
+    d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    d.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
+    d.put("spring.kafka.listener.ack-mode", "record");
+    d.put("spring.modulith.events.externalization.enabled", "true");
+    d.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
+    // The event_publication table comes from the platform's Flyway migration.
+    d.put("spring.modulith.events.jdbc.schema-initialization.enabled", "false");
+    d.put("spring.flyway.locations", "classpath:db/migration,classpath:db/platform");
+    return Map.copyOf(d);
+  }
+}

@@ -1,0 +1,63 @@
+package org.rehabnet.test.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** Reads what really reached a topic, for tests that check the events a service published. */
+public final class EventProbe {
+
+  private EventProbe() {}
+
+  /** Every record on the topic whose headers and key match, read from the beginning. */
+  public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(info -> new TopicPartition(topic, info.partition()))
+          .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      Awaitility.await("reading " + topic).atMost(Duration.ofSeconds(20)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+          if (match.test(record)) {
+            found.add(record);
+          }
+        });
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      });
+      return found;
+    }
+  }
+
+  /** Waits until a record with this key appears on the topic. */
+  public static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key, Duration timeout) {
+    return Awaitility.await("a record with key " + key + " on " + topic).atMost(timeout)
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> read(topic, r -> key.equals(r.key())).stream().findFirst(), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  public static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

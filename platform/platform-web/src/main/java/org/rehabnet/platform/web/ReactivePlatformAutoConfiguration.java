@@ -1,0 +1,27 @@
+package org.rehabnet.platform.web;
+
+import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
+import org.rehabnet.platform.web.security.TokenPolicy;
+import org.rehabnet.platform.web.trace.RequestCorrelationWebFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the reactive gateway gets from the platform: the token policy, problem+json, correlation. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(TokenPolicy.class)
+public class ReactivePlatformAutoConfiguration {
+
+  @Bean
+  ProblemServerSecurityHandlers problemServerSecurityHandlers(JsonMapper json) {
+    return new ProblemServerSecurityHandlers(json);
+  }
+
+  @Bean
+  RequestCorrelationWebFilter requestCorrelationWebFilter() {
+    return new RequestCorrelationWebFilter();
+  }
+}

@@ -1,0 +1,70 @@
+package org.rehabnet.platform.web;
+
+import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
+import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
+import org.rehabnet.platform.web.security.ServiceSecurity;
+import org.rehabnet.platform.web.security.TokenPolicy;
+import org.rehabnet.platform.web.trace.RequestCorrelationFilter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every servlet service gets from the platform: errors, token checks, correlation ids. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(TokenPolicy.class)
+@EnableMethodSecurity
+public class ServletPlatformAutoConfiguration {
+
+  /** One clock for every rule that depends on time, so tests can control it. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ProblemDetailsAdvice problemDetailsAdvice() {
+    return new ProblemDetailsAdvice();
+  }
+
+  /**
+   * Verifies relayed tokens again behind the gateway (defence in depth), with the same policy.
+   * Keys come from the realm's JWKS, cached by Nimbus and refreshed when an unknown key id appears.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(TokenPolicy policy) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(policy.effectiveJwkSetUri())
+        .jwsAlgorithms(algorithms -> algorithms.addAll(policy.algorithms()))
+        .build();
+    decoder.setJwtValidator(policy.validator());
+    return decoder;
+  }
+
+  @Bean
+  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+    return new ProblemSecurityHandlers(json);
+  }
+
+  @Bean
+  ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems) {
+    return new ServiceSecurity(problems);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestCorrelationFilter> requestCorrelationFilter() {
+    var registration = new FilterRegistrationBean<>(new RequestCorrelationFilter());
+    // Before Spring Security, so that even a 401 carries the request id.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}

@@ -1,0 +1,47 @@
+package org.rehabnet.platform.web.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.rehabnet.platform.web.problem.ProblemType;
+import org.rehabnet.platform.web.problem.Problems;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 from the security filter chain, as problem+json like every other error. */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+  private final JsonMapper json;
+
+  public ProblemSecurityHandlers(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException {
+    // Sets the RFC 6750 WWW-Authenticate header (with the token error, if any) and the status.
+    bearer.commence(request, response, exception);
+    write(response, ProblemType.UNAUTHORIZED, request.getHeader("Authorization") == null
+        ? "A bearer token is required"
+        : "The bearer token is not valid", request.getRequestURI());
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException exception) throws IOException {
+    write(response, ProblemType.FORBIDDEN, "Your role does not allow this request", request.getRequestURI());
+  }
+
+  private void write(HttpServletResponse response, ProblemType type, String detail, String path)
+      throws IOException {
+    response.setStatus(type.status().value());
+    response.setContentType(Problems.PROBLEM_JSON.toString());
+    json.writeValue(response.getOutputStream(), Problems.asMap(Problems.of(type, detail, path)));
+  }
+}

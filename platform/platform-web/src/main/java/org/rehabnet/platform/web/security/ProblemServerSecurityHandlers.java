@@ -1,0 +1,54 @@
+package org.rehabnet.platform.web.security;
+
+import java.nio.charset.StandardCharsets;
+import org.rehabnet.platform.web.problem.ProblemType;
+import org.rehabnet.platform.web.problem.Problems;
+import org.rehabnet.platform.web.trace.Correlation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 at the gateway, as problem+json, before any service is reached. */
+public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  private final JsonMapper json;
+
+  public ProblemServerSecurityHandlers(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
+    boolean hadToken = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, hadToken
+        ? "Bearer error=\"invalid_token\", error_description=\"The bearer token is not valid\""
+        : "Bearer");
+    return write(exchange, ProblemType.UNAUTHORIZED,
+        hadToken ? "The bearer token is not valid" : "A bearer token is required");
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    return write(exchange, ProblemType.FORBIDDEN, "Your role does not allow this request");
+  }
+
+  public Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
+    ProblemDetail problem = Problems.of(type, detail, exchange.getRequest().getPath().value());
+    String requestId = exchange.getAttribute(Correlation.REQUEST_ID_HEADER);
+    if (requestId != null) {
+      problem.setProperty("requestId", requestId);
+    }
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(type.status());
+    response.getHeaders().setContentType(Problems.PROBLEM_JSON);
+    byte[] body = json.writeValueAsString(Problems.asMap(problem)).getBytes(StandardCharsets.UTF_8);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+}

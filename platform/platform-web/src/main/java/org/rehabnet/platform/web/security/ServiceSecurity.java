@@ -1,0 +1,42 @@
+package org.rehabnet.platform.web.security;
+
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The part of every service's {@code SecurityConfig} that must not differ between services:
+ * stateless bearer-token resource server, the shared role converter, problem+json for 401/403,
+ * only probes and the API document anonymous, and everything not named denied.
+ */
+public class ServiceSecurity {
+
+  private final ProblemSecurityHandlers problems;
+
+  public ServiceSecurity(ProblemSecurityHandlers problems) {
+    this.problems = problems;
+  }
+
+  public SecurityFilterChain build(HttpSecurity http,
+      Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+      throws Exception {
+    return http
+        // Bearer tokens only, no cookies: CSRF cannot ride on them.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new RehabnetJwtConverter()))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(auth -> {
+          auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+              "/v3/api-docs", "/v3/api-docs/**").permitAll();
+          rules.customize(auth);
+          auth.anyRequest().denyAll();
+        })
+        .build();
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.platform.web.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package org.rehabnet.platform.web.trace;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * At the gateway: every request gets a request id and a traceparent, passed on to the service and
+ * returned to the caller, also when the gateway itself answers (401, 429, 503).
+ */
+public class RequestCorrelationWebFilter implements WebFilter, Ordered {
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    var headers = exchange.getRequest().getHeaders();
+    Correlation correlation = Correlation.of(headers.getFirst(Correlation.REQUEST_ID_HEADER),
+        headers.getFirst(TraceContext.TRACEPARENT));
+    ServerHttpRequest request = exchange.getRequest().mutate()
+        .headers(h -> {
+          h.set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
+          h.set(TraceContext.TRACEPARENT, correlation.traceparent());
+        })
+        .build();
+    exchange.getAttributes().put(Correlation.REQUEST_ID_HEADER, correlation.requestId());
+    exchange.getAttributes().put(TraceContext.TRACEPARENT, correlation.traceparent());
+    exchange.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
+    exchange.getResponse().getHeaders().set(TraceContext.TRACEPARENT, correlation.traceparent());
+    return chain.filter(exchange.mutate().request(request).build());
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}
