@@ -1,13 +1,11 @@
 package org.rehabnet.platform.events;
 
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,20 +73,17 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnBean(DataSource.class)
   ProcessedEvents processedEvents(JdbcClient jdbc) {
     return new ProcessedEvents(jdbc);
   }
 
   @Bean
-  @ConditionalOnBean(DataSource.class)
   EventInbox eventInbox(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
       JsonMapper json) {
     return new EventInbox(processedEvents, new TransactionTemplate(transactionManager), json);
   }
 
   @Bean
-  @ConditionalOnBean(IncompleteEventPublications.class)
   OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete,
       @Value("${rehabnet.events.resubmit-older-than:PT30S}") Duration olderThan) {
     return new OutboxResubmission(incomplete, olderThan);

@@ -8,11 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -54,6 +62,24 @@ public final class EventProbe {
         .pollInterval(Duration.ofMillis(300))
         .until(() -> read(topic, r -> key.equals(r.key())).stream().findFirst(), Optional::isPresent)
         .orElseThrow();
+  }
+
+  /** Publishes a record the way a producing service would, for tests of a consumer. */
+  public static void publish(String topic, String key, Map<String, Object> headers, byte[] value) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      var record = new ProducerRecord<String, byte[]>(topic, key, value);
+      headers.forEach((name, header) -> record.headers().add(name,
+          header instanceof byte[] bytes ? bytes : String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+      producer.send(record).get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot publish to " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.care;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare;
+
+import org.jspecify.annotations.NullMarked;

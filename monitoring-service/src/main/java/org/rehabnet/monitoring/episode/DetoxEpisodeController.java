@@ -1,0 +1,37 @@
+package org.rehabnet.monitoring.episode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.util.UUID;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "keycloak")
+@PreAuthorize("hasAnyRole('nurse', 'physician', 'counsellor', 'clinical-lead')")
+class DetoxEpisodeController {
+
+  private final DetoxEpisodeService episodes;
+
+  DetoxEpisodeController(DetoxEpisodeService episodes) {
+    this.episodes = episodes;
+  }
+
+  @GetMapping("/v1/admissions/{admissionId}/episode")
+  @Operation(summary = "The detox episode opened for an admission (nurse, physician, counsellor of its site; clinical lead)")
+  @ApiResponse(responseCode = "404", description = "No episode yet, or at a site that is not the caller's")
+  EpisodeView byAdmission(@PathVariable UUID admissionId) {
+    return episodes.byAdmission(admissionId, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}")
+  @Operation(summary = "A detox episode (nurse, physician, counsellor of its site; clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown, or at a site that is not the caller's")
+  EpisodeView byId(@PathVariable UUID episodeId) {
+    return episodes.byId(episodeId, Caller.current());
+  }
+}

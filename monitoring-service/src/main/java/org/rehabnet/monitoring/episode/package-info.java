@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.episode;
+
+import org.jspecify.annotations.NullMarked;

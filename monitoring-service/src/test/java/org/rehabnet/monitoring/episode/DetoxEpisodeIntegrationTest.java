@@ -1,0 +1,128 @@
+package org.rehabnet.monitoring.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rehabnet.platform.events.CloudEventHeaders;
+import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.test.http.ApiClient;
+import org.rehabnet.test.infra.EventProbe;
+import org.rehabnet.test.infra.RehabnetIntegrationTest;
+import org.rehabnet.test.infra.SharedInfrastructure;
+import org.rehabnet.test.tokens.TestIdentityProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+@RehabnetIntegrationTest(database = "monitoring")
+class DetoxEpisodeIntegrationTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JsonMapper json;
+
+  ApiClient api;
+  final TestIdentityProvider idp = TestIdentityProvider.get();
+  final String nurseNorth = idp.staff("nurse-north", List.of("nurse"), List.of("north"));
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient("http://localhost:" + port);
+  }
+
+  @Test
+  void admissionRecordedOpensAnEpisodeThatStaffOfTheSiteCanRead() {
+    AdmissionRecorded admission = admission("north");
+    publish(admission);
+
+    var episode = await().atMost(Duration.ofSeconds(20))
+        .until(() -> api.get("/v1/admissions/" + admission.admissionId() + "/episode", nurseNorth),
+            response -> response.status() == 200)
+        .json();
+
+    assertThat(episode.get("patientId").asString()).isEqualTo(admission.patientId().toString());
+    assertThat(episode.get("site").asString()).isEqualTo("north");
+    assertThat(episode.get("day").asInt()).isEqualTo(3);
+    assertThat(episode.get("expectedLengthDays").asInt()).isEqualTo(7);
+    assertThat(episode.get("status").asString()).isEqualTo("OPEN");
+
+    var otherSite = api.get("/v1/admissions/" + admission.admissionId() + "/episode",
+        idp.staff("nurse-south", List.of("nurse"), List.of("south")));
+    assertThat(otherSite.status()).isEqualTo(404);
+    assertThat(otherSite.isProblem()).isTrue();
+
+    var wrongRole = api.get("/v1/admissions/" + admission.admissionId() + "/episode",
+        idp.staff("intake-north", List.of("intake-coordinator"), List.of("north")));
+    assertThat(wrongRole.status()).isEqualTo(403);
+  }
+
+  @Test
+  void aRedeliveredEventOpensOneEpisodeOnly() throws SQLException {
+    AdmissionRecorded admission = admission("south");
+    publish(admission);
+    publish(admission);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> episodes(admission.admissionId()) == 1);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> episodes(admission.admissionId()) == 1);
+    assertThat(processedMarks(admission.metadata().eventId())).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableEventGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+    String key = UUID.randomUUID().toString();
+    EventProbe.publish(Topics.INTAKE_ADMISSIONS, key, Map.of(
+        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+        CloudEventHeaders.TYPE, "rehab.intake.AdmissionRecorded.v1",
+        CloudEventHeaders.SPEC_VERSION, "1.0"), "{not json".getBytes(StandardCharsets.UTF_8));
+
+    var dead = EventProbe.awaitRecord(Topics.deadLetterTopic(Topics.INTAKE_ADMISSIONS, "monitoring-service"), key,
+        Duration.ofSeconds(30));
+    assertThat(EventProbe.header(dead, "kafka_dlt-exception-message")).contains("not a valid AdmissionRecorded");
+
+    AdmissionRecorded next = admission("north");
+    publish(next);
+    await().atMost(Duration.ofSeconds(20)).until(() -> episodes(next.admissionId()) == 1);
+  }
+
+  private AdmissionRecorded admission(String site) {
+    Instant admittedAt = Instant.now().minus(2, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS);
+    return new AdmissionRecorded(EventMetadata.next(Instant.now(), 1), UUID.randomUUID(), UUID.randomUUID(), site,
+        null, admittedAt, 7);
+  }
+
+  private void publish(AdmissionRecorded event) {
+    EventProbe.publish(Topics.INTAKE_ADMISSIONS, event.key(), CloudEventHeaders.of(event, "/rehabnet/intake-service"),
+        json.writeValueAsBytes(event));
+  }
+
+  private static long episodes(UUID admissionId) throws SQLException {
+    return count("SELECT count(*) FROM detox_episode WHERE admission_id = '" + admissionId + "'");
+  }
+
+  private static long processedMarks(UUID eventId) throws SQLException {
+    return count("SELECT count(*) FROM processed_event WHERE event_id = '" + eventId + "'");
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().superUserConnection("monitoring");
+        var rs = connection.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
