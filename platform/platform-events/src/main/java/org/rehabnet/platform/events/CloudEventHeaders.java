@@ -1,12 +1,12 @@
 package org.rehabnet.platform.events;
 
-import org.rehabnet.platform.web.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.trace.TraceContext;
 
 /**
  * CloudEvents 1.0 in binary mode over Kafka headers, written and read only here. Values go out as

@@ -1,10 +1,10 @@
 package org.rehabnet.platform.events;
 
-import org.rehabnet.platform.web.trace.TraceContext;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.trace.TraceContext;
 
 /**
  * What every event carries besides its facts. The id becomes {@code ce_id} and is fixed when the

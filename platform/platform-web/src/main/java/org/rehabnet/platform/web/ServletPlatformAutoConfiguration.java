@@ -1,11 +1,11 @@
 package org.rehabnet.platform.web;
 
+import java.time.Clock;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
 import org.rehabnet.platform.web.security.ServiceSecurity;
 import org.rehabnet.platform.web.security.TokenPolicy;
 import org.rehabnet.platform.web.trace.RequestCorrelationFilter;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

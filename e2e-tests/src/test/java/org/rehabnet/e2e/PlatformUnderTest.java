@@ -1,0 +1,91 @@
+package org.rehabnet.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.rehabnet.test.http.ApiClient;
+import org.rehabnet.test.infra.DatabaseCoordinates;
+import org.rehabnet.test.infra.SharedInfrastructure;
+import org.rehabnet.test.keycloak.KeycloakServer;
+import org.rehabnet.test.process.ManagedProcess;
+import org.rehabnet.test.process.Ports;
+
+/**
+ * The whole platform as users meet it: real PostgreSQL and Kafka, real Keycloak with the dev realm,
+ * and the services' and gateway's own jars from this build as separate processes. Started once per
+ * test JVM and shared by every journey.
+ */
+final class PlatformUnderTest {
+
+  static final String PASSWORD = "rehabnet-dev";
+  private static volatile PlatformUnderTest instance;
+
+  final KeycloakServer keycloak;
+  final ApiClient gateway;
+  final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+  final Map<String, Integer> ports = new LinkedHashMap<>();
+
+  private PlatformUnderTest() {
+    Path root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
+    Path logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs"));
+    keycloak = KeycloakServer.start(root.resolve("deploy/keycloak/rehabnet-realm.json"), logs);
+
+    SharedInfrastructure infrastructure = SharedInfrastructure.get();
+    List<ManagedProcess> started = new ArrayList<>();
+    for (String service : List.of("intake", "monitoring", "aftercare")) {
+      DatabaseCoordinates db = infrastructure.postgres().database(service);
+      int port = Ports.free();
+      ports.put(service, port);
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+      env.put("SPRING_DATASOURCE_USERNAME", db.username());
+      env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+      env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+      env.put("REHABNET_ISSUER_URI", keycloak.issuer());
+      ManagedProcess process = ManagedProcess.startJar(service + "-service",
+          root.resolve(service + "-service/target/" + service + "-service.jar"), port, env, logs);
+      services.put(service, process);
+      started.add(process);
+    }
+    int gatewayPort = Ports.free();
+    ports.put("gateway", gatewayPort);
+    Map<String, String> gatewayEnv = new LinkedHashMap<>();
+    gatewayEnv.put("REHABNET_ISSUER_URI", keycloak.issuer());
+    gatewayEnv.put("REHABNET_ROUTES_INTAKE", "http://127.0.0.1:" + ports.get("intake"));
+    gatewayEnv.put("REHABNET_ROUTES_MONITORING", "http://127.0.0.1:" + ports.get("monitoring"));
+    gatewayEnv.put("REHABNET_ROUTES_AFTERCARE", "http://127.0.0.1:" + ports.get("aftercare"));
+    ManagedProcess gatewayProcess = ManagedProcess.startJar("gateway", root.resolve("gateway/target/gateway.jar"),
+        gatewayPort, gatewayEnv, logs);
+    services.put("gateway", gatewayProcess);
+    started.add(gatewayProcess);
+
+    // Everything boots in parallel; two cores make this the slowest part of the suite.
+    var ready = new ArrayList<CompletableFuture<?>>();
+    ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4))));
+    started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(Duration.ofMinutes(4)))));
+    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    gateway = new ApiClient("http://localhost:" + gatewayPort);
+  }
+
+  static PlatformUnderTest get() {
+    PlatformUnderTest local = instance;
+    if (local == null) {
+      synchronized (PlatformUnderTest.class) {
+        local = instance;
+        if (local == null) {
+          local = new PlatformUnderTest();
+          instance = local;
+        }
+      }
+    }
+    return local;
+  }
+
+  String token(String username) {
+    return keycloak.passwordToken(username, PASSWORD);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.gateway;
+
+import org.jspecify.annotations.NullMarked;
