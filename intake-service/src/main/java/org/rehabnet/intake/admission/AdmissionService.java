@@ -6,6 +6,8 @@ import org.rehabnet.intake.patient.Patient;
 import org.rehabnet.intake.patient.PatientRegistry;
 import org.rehabnet.intake.patient.Patients;
 import org.rehabnet.intake.site.Sites;
+import org.rehabnet.platform.web.audit.AuditAction;
+import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -21,8 +23,11 @@ class AdmissionService {
   private final Patients patients;
   private final Sites sites;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  AdmissionService(Admissions admissions, PatientRegistry registry, Patients patients, Sites sites, Clock clock) {
+  AdmissionService(Admissions admissions, PatientRegistry registry, Patients patients, Sites sites, Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.admissions = admissions;
     this.registry = registry;
     this.patients = patients;
@@ -42,6 +47,7 @@ class AdmissionService {
     Patient patient = registry.register(person.givenName(), person.familyName(), person.dateOfBirth());
     Admission admission = admissions.save(Admission.record(patient.id(), request.site(), clock.instant(),
         caller.username()));
+    audit.wrote(AuditAction.CREATE, "Admission", admission.id(), patient.id(), admission.site());
     return view(admission, patient);
   }
 
@@ -52,6 +58,7 @@ class AdmissionService {
         .orElseThrow(() -> new NotFound("Admission", admissionId));
     Patient patient = patients.findById(admission.patientId())
         .orElseThrow(() -> new IllegalStateException("Admission " + admissionId + " has no patient"));
+    audit.read("Admission", admission.id(), patient.id(), admission.site());
     return view(admission, patient);
   }
 

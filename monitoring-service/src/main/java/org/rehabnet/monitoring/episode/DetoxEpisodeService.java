@@ -3,6 +3,7 @@ package org.rehabnet.monitoring.episode;
 import java.time.Clock;
 import java.util.UUID;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
 import org.slf4j.Logger;
@@ -18,8 +19,10 @@ class DetoxEpisodeService {
 
   private final DetoxEpisodes episodes;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  DetoxEpisodeService(DetoxEpisodes episodes, Clock clock) {
+  DetoxEpisodeService(DetoxEpisodes episodes, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.episodes = episodes;
     this.clock = clock;
   }
@@ -36,11 +39,16 @@ class DetoxEpisodeService {
     log.info("Opened {} for admission {}", episode, admission.admissionId());
   }
 
+  private EpisodeView shown(DetoxEpisode episode) {
+    audit.read("DetoxEpisode", episode.id(), episode.patientId(), episode.site());
+    return EpisodeView.of(episode, episode.day(clock));
+  }
+
   @Transactional(readOnly = true)
   EpisodeView byAdmission(UUID admissionId, Caller caller) {
     return episodes.findByAdmissionId(admissionId)
         .filter(episode -> caller.canRead(episode.site()))
-        .map(episode -> EpisodeView.of(episode, episode.day(clock)))
+        .map(this::shown)
         .orElseThrow(() -> new NotFound("Detox episode for admission", admissionId));
   }
 
@@ -48,7 +56,7 @@ class DetoxEpisodeService {
   EpisodeView byId(UUID episodeId, Caller caller) {
     return episodes.findById(episodeId)
         .filter(episode -> caller.canRead(episode.site()))
-        .map(episode -> EpisodeView.of(episode, episode.day(clock)))
+        .map(this::shown)
         .orElseThrow(() -> new NotFound("Detox episode", episodeId));
   }
 }

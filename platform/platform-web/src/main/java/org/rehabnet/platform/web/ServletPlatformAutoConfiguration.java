@@ -1,21 +1,27 @@
 package org.rehabnet.platform.web;
 
 import java.time.Clock;
+import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
 import org.rehabnet.platform.web.security.ServiceSecurity;
 import org.rehabnet.platform.web.security.TokenPolicy;
 import org.rehabnet.platform.web.trace.RequestCorrelationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every servlet service gets from the platform: errors, token checks, correlation ids. */
@@ -33,8 +39,18 @@ public class ServletPlatformAutoConfiguration {
   }
 
   @Bean
-  ProblemDetailsAdvice problemDetailsAdvice() {
-    return new ProblemDetailsAdvice();
+  ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<AuditTrail> audit) {
+    return new ProblemDetailsAdvice(audit);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JdbcClient.class)
+  static class AuditConfiguration {
+
+    @Bean
+    AuditTrail auditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
+      return new AuditTrail(jdbc, transactions);
+    }
   }
 
   /**
@@ -51,8 +67,8 @@ public class ServletPlatformAutoConfiguration {
   }
 
   @Bean
-  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
-    return new ProblemSecurityHandlers(json);
+  ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json, ObjectProvider<AuditTrail> audit) {
+    return new ProblemSecurityHandlers(json, audit);
   }
 
   @Bean

@@ -5,9 +5,13 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.audit.AuditAction;
+import org.rehabnet.platform.web.audit.AuditOutcome;
+import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.trace.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -39,10 +43,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+  private final ObjectProvider<AuditTrail> audit;
+
+  public ProblemDetailsAdvice(ObjectProvider<AuditTrail> audit) {
+    this.audit = audit;
+  }
+
   @ExceptionHandler(DomainProblem.class)
   ResponseEntity<ProblemDetail> domainProblem(DomainProblem problem, HttpServletRequest request) {
     ProblemDetail body = Problems.of(problem.type(), problem.getMessage(), request.getRequestURI());
     problem.properties().forEach(body::setProperty);
+    auditRefusal(request, switch (problem.type()) {
+      case NOT_FOUND -> AuditOutcome.NOT_FOUND;
+      case VALIDATION, MALFORMED_REQUEST, BUSINESS_RULE, UNSAFE_DOSE, CONFLICT, STALE_VERSION -> AuditOutcome.INVALID;
+      default -> AuditOutcome.REFUSED;
+    }, problem.type().name());
     return respond(body);
   }
 
@@ -57,6 +72,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
   ResponseEntity<ProblemDetail> accessDenied(RuntimeException e, HttpServletRequest request) {
+    auditRefusal(request, AuditOutcome.REFUSED, "role");
     return respond(Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this request",
         request.getRequestURI()));
   }
@@ -70,6 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    auditRefusal(request, AuditOutcome.ERROR, e.getClass().getSimpleName());
     return respond(Problems.of(ProblemType.INTERNAL,
         "An unexpected error occurred; quote the request id when you report it", request.getRequestURI()));
   }
@@ -148,6 +165,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       problem.setProperty("requestId", requestId);
     }
     return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON).body(problem);
+  }
+
+  /** Refusals and failures are audited too: a denied look at a record is itself a fact to keep. */
+  private void auditRefusal(HttpServletRequest request, AuditOutcome outcome, String reason) {
+    audit.ifAvailable(trail -> trail.record(AuditAction.ACCESS, "http",
+        request.getMethod() + " " + request.getRequestURI(), null, null, outcome, reason));
   }
 
   static ProblemDetail validation(List<FieldError> errors, @Nullable String path) {

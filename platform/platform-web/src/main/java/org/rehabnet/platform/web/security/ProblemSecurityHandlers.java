@@ -3,8 +3,12 @@ package org.rehabnet.platform.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.rehabnet.platform.web.audit.AuditAction;
+import org.rehabnet.platform.web.audit.AuditOutcome;
+import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.problem.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -17,9 +21,11 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 
   private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
   private final JsonMapper json;
+  private final ObjectProvider<AuditTrail> audit;
 
-  public ProblemSecurityHandlers(JsonMapper json) {
+  public ProblemSecurityHandlers(JsonMapper json, ObjectProvider<AuditTrail> audit) {
     this.json = json;
+    this.audit = audit;
   }
 
   @Override
@@ -27,6 +33,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
       AuthenticationException exception) throws IOException {
     // Sets the RFC 6750 WWW-Authenticate header (with the token error, if any) and the status.
     bearer.commence(request, response, exception);
+    audit.ifAvailable(trail -> trail.record(AuditAction.ACCESS, "http", request.getMethod() + " " + request.getRequestURI(),
+        null, null, AuditOutcome.REFUSED, "unauthenticated"));
     write(response, ProblemType.UNAUTHORIZED, request.getHeader("Authorization") == null
         ? "A bearer token is required"
         : "The bearer token is not valid", request.getRequestURI());
@@ -35,6 +43,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response,
       AccessDeniedException exception) throws IOException {
+    audit.ifAvailable(trail -> trail.record(AuditAction.ACCESS, "http", request.getMethod() + " " + request.getRequestURI(),
+        null, null, AuditOutcome.REFUSED, "role"));
     write(response, ProblemType.FORBIDDEN, "Your role does not allow this request", request.getRequestURI());
   }
 

@@ -1,0 +1,74 @@
+package org.rehabnet.intake.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.rehabnet.test.http.ApiClient;
+import org.rehabnet.test.infra.DatabaseCoordinates;
+import org.rehabnet.test.infra.RehabnetIntegrationTest;
+import org.rehabnet.test.infra.SharedInfrastructure;
+import org.rehabnet.test.tokens.TestIdentityProvider;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every access to patient data leaves a row, refusals included, and no row can be changed. */
+@RehabnetIntegrationTest(database = "intake")
+class AuditTrailIntegrationTest {
+
+  @LocalServerPort
+  int port;
+
+  final TestIdentityProvider idp = TestIdentityProvider.get();
+
+  @Test
+  void writesReadsAndRefusalsAreAuditedWithWhoAndRequestId() throws SQLException {
+    var api = new ApiClient("http://localhost:" + port);
+    var created = api.post("/v1/admissions", idp.staff("intake-north", List.of("intake-coordinator"), List.of("north")),
+        Map.of("patient", Map.of("givenName", "Eve", "familyName", "Audit", "dateOfBirth", "1979-09-09"),
+            "site", "north"));
+    String admissionId = created.json().get("admissionId").asString();
+    api.get("/v1/admissions/" + admissionId, idp.staff("nurse-north", List.of("nurse"), List.of("north")));
+    var refused = api.get("/v1/admissions/" + admissionId, idp.staff("nurse-south", List.of("nurse"), List.of("south")));
+
+    List<String> rows = auditRows("SELECT actor || ' ' || action || ' ' || outcome FROM audit_event"
+        + " WHERE resource_id = '" + admissionId + "' OR resource_id LIKE '%" + admissionId + "' ORDER BY occurred_at");
+    assertThat(rows).containsExactly("intake-north CREATE SUCCESS", "nurse-north READ SUCCESS",
+        "nurse-south ACCESS NOT_FOUND");
+    assertThat(auditRows("SELECT request_id FROM audit_event WHERE actor = 'nurse-south' AND resource_id LIKE '%"
+        + admissionId + "'")).containsExactly(refused.header("x-request-id"));
+  }
+
+  @Test
+  void theServicesOwnLoginCannotChangeOrRemoveAuditRows() throws SQLException {
+    DatabaseCoordinates db = SharedInfrastructure.get().postgres().database("intake");
+    try (Connection service = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        var sql = service.createStatement()) {
+      sql.execute("INSERT INTO audit_event (id, occurred_at, actor, actor_roles, actor_sites, action, resource_type,"
+          + " outcome) VALUES ('" + UUID.randomUUID() + "', now(), 'test', '', '', 'READ', 'Test', 'SUCCESS')");
+
+      assertThatThrownBy(() -> sql.execute("UPDATE audit_event SET actor = 'someone-else'"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("audit_event");
+      assertThatThrownBy(() -> sql.execute("DELETE FROM audit_event"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("audit_event");
+      assertThatThrownBy(() -> sql.execute("TRUNCATE audit_event"))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  private static List<String> auditRows(String query) throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().superUserConnection("intake");
+        var rs = connection.createStatement().executeQuery(query)) {
+      var rows = new java.util.ArrayList<String>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      return rows;
+    }
+  }
+}
