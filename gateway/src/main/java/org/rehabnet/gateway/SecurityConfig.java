@@ -3,12 +3,10 @@ package org.rehabnet.gateway;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.rehabnet.platform.web.security.RehabnetJwtConverter;
 import org.rehabnet.platform.web.security.Roles;
-import org.rehabnet.platform.web.security.TokenPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -46,15 +44,5 @@ class SecurityConfig {
             .pathMatchers("/partner/**").hasRole(Roles.PARTNER)
             .anyExchange().denyAll())
         .build();
-  }
-
-  /** The same token policy as the services: signature, issuer, expiry, audience, algorithm. */
-  @Bean
-  ReactiveJwtDecoder reactiveJwtDecoder(TokenPolicy policy) {
-    NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(policy.effectiveJwkSetUri())
-        .jwsAlgorithms(algorithms -> algorithms.addAll(policy.algorithms()))
-        .build();
-    decoder.setJwtValidator(policy.validator());
-    return decoder;
   }
 }

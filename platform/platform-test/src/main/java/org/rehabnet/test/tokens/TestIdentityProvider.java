@@ -21,13 +21,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local OpenID issuer for service integration tests: it publishes a real JWKS over HTTP and signs
  * RS256 tokens shaped like the rehabnet realm's, so a service's real decoder and token policy
  * (signature, issuer, audience, expiry) do the checking. End-to-end tests use real Keycloak instead.
  */
-public final class TestIdentityProvider {
+public final class TestIdentityProvider implements AutoCloseable {
 
   public static final String AUDIENCE = "rehabnet-api";
   private static volatile TestIdentityProvider instance;
@@ -35,6 +36,7 @@ public final class TestIdentityProvider {
   private final RSAKey key;
   private final HttpServer server;
   private final String issuer;
+  private final AtomicInteger jwksRequests = new AtomicInteger();
 
   private TestIdentityProvider() {
     try {
@@ -46,6 +48,7 @@ public final class TestIdentityProvider {
     issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/rehabnet-test";
     byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     server.createContext("/realms/rehabnet-test/protocol/openid-connect/certs", exchange -> {
+      jwksRequests.incrementAndGet();
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, jwks.length);
       try (var body = exchange.getResponseBody()) {
@@ -67,6 +70,37 @@ public final class TestIdentityProvider {
       }
     }
     return local;
+  }
+
+  /** A separate issuer with its own key and server, for tests that stop it or count its requests. */
+  public static TestIdentityProvider startNew() {
+    return new TestIdentityProvider();
+  }
+
+  /** How many times the key set was fetched. */
+  public int jwksRequests() {
+    return jwksRequests.get();
+  }
+
+  /** The key id tokens are signed with. */
+  public String keyId() {
+    return key.getKeyID();
+  }
+
+  /** Signs with this issuer's key but names another key id in the header. */
+  public String signWithKeyId(JWTClaimsSet claims, String keyId) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot sign a test token", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
   }
 
   public String issuer() {

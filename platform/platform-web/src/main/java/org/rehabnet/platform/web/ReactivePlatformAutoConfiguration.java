@@ -1,5 +1,6 @@
 package org.rehabnet.platform.web;
 
+import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.rehabnet.platform.web.security.TokenPolicy;
 import org.rehabnet.platform.web.trace.RequestCorrelationWebFilter;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the reactive gateway gets from the platform: the token policy, problem+json, correlation. */
@@ -18,6 +20,12 @@ public class ReactivePlatformAutoConfiguration {
   @Bean
   ProblemServerSecurityHandlers problemServerSecurityHandlers(JsonMapper json) {
     return new ProblemServerSecurityHandlers(json);
+  }
+
+  /** The same token policy and key source as the services. */
+  @Bean
+  ReactiveJwtDecoder reactiveJwtDecoder(TokenPolicy policy) {
+    return JwtDecoders.reactive(policy);
   }
 
   @Bean

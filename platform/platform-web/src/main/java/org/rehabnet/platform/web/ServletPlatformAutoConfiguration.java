@@ -3,6 +3,7 @@ package org.rehabnet.platform.web;
 import java.time.Clock;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
+import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
 import org.rehabnet.platform.web.security.ServiceSecurity;
 import org.rehabnet.platform.web.security.TokenPolicy;
@@ -20,7 +21,6 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,15 +55,11 @@ public class ServletPlatformAutoConfiguration {
 
   /**
    * Verifies relayed tokens again behind the gateway (defence in depth), with the same policy.
-   * Keys come from the realm's JWKS, cached by Nimbus and refreshed when an unknown key id appears.
+   * Keys come from the realm's JWKS through the shared, rate-limited key source.
    */
   @Bean
   JwtDecoder jwtDecoder(TokenPolicy policy) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(policy.effectiveJwkSetUri())
-        .jwsAlgorithms(algorithms -> algorithms.addAll(policy.algorithms()))
-        .build();
-    decoder.setJwtValidator(policy.validator());
-    return decoder;
+    return JwtDecoders.servlet(policy);
   }
 
   @Bean

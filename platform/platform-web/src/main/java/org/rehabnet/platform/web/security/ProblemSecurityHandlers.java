@@ -10,6 +10,7 @@ import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.problem.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -31,6 +32,13 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException {
+    if (exception instanceof AuthenticationServiceException) {
+      // The token could not be checked at all (Keycloak's keys unreachable): not the caller's fault.
+      response.setHeader("Retry-After", "5");
+      write(response, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be verified right now; try again shortly",
+          request.getRequestURI());
+      return;
+    }
     // Sets the RFC 6750 WWW-Authenticate header (with the token error, if any) and the status.
     bearer.commence(request, response, exception);
     audit.ifAvailable(trail -> trail.record(AuditAction.ACCESS, "http", request.getMethod() + " " + request.getRequestURI(),

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -26,6 +27,11 @@ public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryP
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
+    if (exception instanceof AuthenticationServiceException) {
+      // The token could not be checked at all (Keycloak's keys unreachable): not the caller's fault.
+      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+      return write(exchange, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be verified right now; try again shortly");
+    }
     boolean hadToken = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
     exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, hadToken
         ? "Bearer error=\"invalid_token\", error_description=\"The bearer token is not valid\""

@@ -27,7 +27,13 @@ public record TokenPolicy(
     @Nullable String jwkSetUri,
     @DefaultValue("rehabnet-api") String audience,
     @DefaultValue("30s") Duration clockSkew,
-    @DefaultValue("RS256") List<SignatureAlgorithm> algorithms) {
+    @DefaultValue("RS256") List<SignatureAlgorithm> algorithms,
+    /** How long fetched keys are used before a refresh (refreshed ahead, in the background). */
+    @DefaultValue("5m") Duration jwksCacheTtl,
+    /** At most one refetch of the key set per interval, whatever unknown key ids arrive. */
+    @DefaultValue("30s") Duration jwksMinRefetchInterval,
+    /** How long cached keys keep verifying tokens while Keycloak cannot be reached. */
+    @DefaultValue("1h") Duration jwksOutageTolerance) {
 
   public String effectiveJwkSetUri() {
     return jwkSetUri != null && !jwkSetUri.isBlank()

@@ -1,0 +1,116 @@
+package org.rehabnet.platform.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rehabnet.test.tokens.TestIdentityProvider;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** The token policy against a real JWKS endpoint: what passes, what is refused, and at what cost. */
+class JwtDecodersTest {
+
+  TestIdentityProvider idp;
+  TokenPolicy policy;
+
+  @BeforeEach
+  void issuer() {
+    idp = TestIdentityProvider.startNew();
+    policy = policy(idp.jwkSetUri());
+  }
+
+  @AfterEach
+  void stop() {
+    idp.close();
+  }
+
+  @Test
+  void acceptsARealmTokenAndReadsTheCaller() {
+    var jwt = JwtDecoders.servlet(policy).decode(idp.staff("nurse-north", List.of("nurse"), List.of("north")));
+
+    Caller caller = Caller.from(jwt);
+    assertThat(caller.username()).isEqualTo("nurse-north");
+    assertThat(caller.roles()).containsExactly("nurse");
+    assertThat(caller.sites()).containsExactly("north");
+  }
+
+  @Test
+  void aThousandTokensWithMadeUpKeyIdsCauseAtMostAHandfulOfKeySetFetches() {
+    JwtDecoder servlet = JwtDecoders.servlet(policy);
+    ReactiveJwtDecoder reactive = JwtDecoders.reactive(policy);
+    servlet.decode(idp.staff("nurse-north", List.of("nurse"), List.of("north")));
+    int before = idp.jwksRequests();
+
+    for (int i = 0; i < 1000; i++) {
+      String forged = idp.signWithKeyId(idp.claims("nurse-north", List.of("nurse")).build(), UUID.randomUUID().toString());
+      assertThatThrownBy(() -> servlet.decode(forged)).isInstanceOf(BadJwtException.class);
+      if (i % 100 == 0) {
+        assertThatThrownBy(() -> reactive.decode(forged).block()).isInstanceOf(BadJwtException.class);
+      }
+    }
+
+    assertThat(idp.jwksRequests() - before).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void refusesUnsignedHmacWrongAudienceWrongIssuerAndExpiredTokens() throws Exception {
+    JwtDecoder decoder = JwtDecoders.servlet(policy);
+    JWTClaimsSet valid = idp.claims("nurse-north", List.of("nurse")).build();
+
+    String none = new PlainJWT(new PlainHeader(), valid).serialize();
+    SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(idp.keyId()).build(), valid);
+    hmac.sign(new MACSigner(new byte[32]));
+
+    assertThatThrownBy(() -> decoder.decode(none)).isInstanceOf(BadJwtException.class);
+    assertThatThrownBy(() -> decoder.decode(hmac.serialize())).isInstanceOf(BadJwtException.class);
+    assertThatThrownBy(() -> decoder.decode(idp.sign(idp.claims("x", List.of()).audience("account").build())))
+        .isInstanceOf(JwtValidationException.class).hasMessageContaining("aud");
+    assertThatThrownBy(() -> decoder.decode(idp.sign(idp.claims("x", List.of()).issuer("http://evil/realms/x").build())))
+        .isInstanceOf(JwtValidationException.class);
+    assertThatThrownBy(() -> decoder.decode(idp.sign(idp.claims("x", List.of())
+        .issueTime(Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+        .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(2)))).build())))
+        .isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
+    assertThatThrownBy(() -> decoder.decode(idp.sign(idp.claims("x", List.of()).claim("typ", "Refresh").build())))
+        .isInstanceOf(JwtValidationException.class);
+  }
+
+  @Test
+  void keepsVerifyingWithCachedKeysWhileTheIssuerIsDownButFailsAsAnOutageWithoutKeys() {
+    JwtDecoder warm = JwtDecoders.servlet(policy);
+    String token = idp.staff("nurse-north", List.of("nurse"), List.of("north"));
+    warm.decode(token);
+    JwtDecoder cold = JwtDecoders.servlet(policy);
+
+    idp.close();
+
+    assertThat(warm.decode(token).getSubject()).isNotBlank();
+    assertThatThrownBy(() -> cold.decode(token))
+        .isInstanceOf(JwtException.class)
+        .isNotInstanceOf(BadJwtException.class);
+  }
+
+  private TokenPolicy policy(String jwkSetUri) {
+    return new TokenPolicy(idp.issuer(), jwkSetUri, "rehabnet-api", Duration.ofSeconds(30),
+        List.of(SignatureAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
+  }
+}
