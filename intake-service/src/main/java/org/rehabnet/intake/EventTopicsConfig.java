@@ -7,13 +7,35 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics intake owns. */
+/** The topics intake owns: patients (identity), admissions (admissions, bed releases), consents. */
 @Configuration(proxyBeanMethods = false)
 class EventTopicsConfig {
 
-  @Bean
-  NewTopic admissionsTopic(@Value("${rehabnet.events.partitions:3}") int partitions,
+  private final int partitions;
+  private final short replicas;
+
+  EventTopicsConfig(@Value("${rehabnet.events.partitions:3}") int partitions,
       @Value("${rehabnet.events.replicas:1}") short replicas) {
-    return TopicBuilder.name(Topics.INTAKE_ADMISSIONS).partitions(partitions).replicas(replicas).build();
+    this.partitions = partitions;
+    this.replicas = replicas;
+  }
+
+  @Bean
+  NewTopic patientsTopic() {
+    return topic(Topics.INTAKE_PATIENTS);
+  }
+
+  @Bean
+  NewTopic admissionsTopic() {
+    return topic(Topics.INTAKE_ADMISSIONS);
+  }
+
+  @Bean
+  NewTopic consentsTopic() {
+    return topic(Topics.INTAKE_CONSENTS);
+  }
+
+  private NewTopic topic(String name) {
+    return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
   }
 }

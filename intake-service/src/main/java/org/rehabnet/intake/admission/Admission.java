@@ -1,10 +1,14 @@
 package org.rehabnet.intake.admission;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.intake.assessment.AdmissionFacts;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.platform.events.intake.BedReleased;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -12,11 +16,12 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A patient's stay at a site for inpatient detox. Recording it registers {@link AdmissionRecorded},
- * which leaves through the outbox in the same transaction as the row.
+ * A patient's stay at a site for inpatient detox, in a bed. Recording it registers
+ * {@link AdmissionRecorded}; discharge registers {@link BedReleased}. Both leave through the outbox
+ * in the same transaction as the row.
  */
 @Table("admission")
-public class Admission extends AbstractAggregateRoot<Admission> {
+class Admission extends AbstractAggregateRoot<Admission> {
 
   @Id
   private final UUID id;
@@ -24,14 +29,18 @@ public class Admission extends AbstractAggregateRoot<Admission> {
   private final String site;
   private final @Nullable String bed;
   private final Instant admittedAt;
-  private final AdmissionStatus status;
+  private AdmissionStatus status;
   private final String recordedBy;
+  private final @Nullable UUID referralId;
+  private final @Nullable Integer expectedLengthDays;
+  private @Nullable Instant dischargedAt;
   @Version
   private @Nullable Long version;
 
   @PersistenceCreator
   Admission(UUID id, UUID patientId, String site, @Nullable String bed, Instant admittedAt, AdmissionStatus status,
-      String recordedBy, @Nullable Long version) {
+      String recordedBy, @Nullable UUID referralId, @Nullable Integer expectedLengthDays,
+      @Nullable Instant dischargedAt, @Nullable Long version) {
     this.id = id;
     this.patientId = patientId;
     this.site = site;
@@ -39,39 +48,73 @@ public class Admission extends AbstractAggregateRoot<Admission> {
     this.admittedAt = admittedAt;
     this.status = status;
     this.recordedBy = recordedBy;
+    this.referralId = referralId;
+    this.expectedLengthDays = expectedLengthDays;
+    this.dischargedAt = dischargedAt;
     this.version = version;
   }
 
-  static Admission record(UUID patientId, String site, Instant now, String recordedBy) {
-    Admission admission = new Admission(UUID.randomUUID(), patientId, site, null, now, AdmissionStatus.ADMITTED,
-        recordedBy, null);
-    admission.registerEvent(new AdmissionRecorded(EventMetadata.next(now, 1), admission.id, patientId, site, null,
-        now, null));
+  static Admission record(UUID id, UUID referralId, UUID patientId, String site, String bed, AdmissionFacts facts,
+      Instant now, String recordedBy) {
+    Admission admission = new Admission(id, patientId, site, bed, now, AdmissionStatus.ADMITTED, recordedBy,
+        referralId, facts.expectedLengthDays(), null, null);
+    List<AdmissionRecorded.SubstanceUse> substances = facts.substances().stream()
+        .map(s -> new AdmissionRecorded.SubstanceUse(s.substance(), s.route(), s.lastUseAt()))
+        .toList();
+    admission.registerEvent(new AdmissionRecorded(EventMetadata.next(now, 1), id, patientId, site, bed, now,
+        facts.expectedLengthDays(), facts.dependenceSeverity(), substances, new TreeSet<>(facts.udsFlags()),
+        new TreeSet<>(facts.mentalHealthFlags()), referralId));
     return admission;
   }
 
-  public UUID id() {
+  /** Monitoring discharged the patient: the bed goes back to the site. False if already discharged. */
+  boolean discharge(Instant dischargedAt, Instant now) {
+    if (status == AdmissionStatus.DISCHARGED) {
+      return false;
+    }
+    this.status = AdmissionStatus.DISCHARGED;
+    this.dischargedAt = dischargedAt;
+    if (bed != null) {
+      long sequence = version == null ? 2 : version + 2;
+      registerEvent(new BedReleased(EventMetadata.next(now, sequence), id, patientId, site, bed, dischargedAt));
+    }
+    return true;
+  }
+
+  UUID id() {
     return id;
   }
 
-  public UUID patientId() {
+  UUID patientId() {
     return patientId;
   }
 
-  public String site() {
+  String site() {
     return site;
   }
 
-  public @Nullable String bed() {
+  @Nullable String bed() {
     return bed;
   }
 
-  public Instant admittedAt() {
+  Instant admittedAt() {
     return admittedAt;
   }
 
-  public AdmissionStatus status() {
+  AdmissionStatus status() {
     return status;
+  }
+
+  @Nullable UUID referralId() {
+    return referralId;
+  }
+
+  @Nullable Integer expectedLengthDays() {
+    return expectedLengthDays;
+  }
+
+  @Nullable Instant dischargedAt() {
+    return dischargedAt;
   }
 
   @Override
@@ -80,7 +123,7 @@ public class Admission extends AbstractAggregateRoot<Admission> {
   }
 
   /** Where an admission is in its life. */
-  public enum AdmissionStatus {
+  enum AdmissionStatus {
     ADMITTED,
     DISCHARGED
   }

@@ -29,11 +29,15 @@ class AdmissionController {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('intake-coordinator', 'physician')")
-  @Operation(summary = "Admit a person to a site (roles: intake-coordinator, physician of that site)")
-  @ApiResponse(responseCode = "201", description = "Admitted; AdmissionRecorded is published")
-  @ApiResponse(responseCode = "400", description = "Invalid field, unknown site or malformed JSON")
+  @Operation(summary = "Admit the patient of an accepted referral with a complete assessment to a free bed"
+      + " (intake-coordinator, physician of the referral's site)")
+  @ApiResponse(responseCode = "201", description = "Admitted to a bed; AdmissionRecorded is published")
+  @ApiResponse(responseCode = "400", description = "No referralId, or malformed JSON")
   @ApiResponse(responseCode = "403", description = "Role not allowed, or not one of the caller's sites")
-  ResponseEntity<AdmissionView> admit(@Valid @RequestBody AdmitPatient request) {
+  @ApiResponse(responseCode = "404", description = "Unknown referral, or another site's")
+  @ApiResponse(responseCode = "409", description = "No free bed at the site (rule site-full)")
+  @ApiResponse(responseCode = "422", description = "Referral not ACCEPTED, or no complete assessment")
+  ResponseEntity<AdmissionView> admit(@Valid @RequestBody AdmitFromReferral request) {
     AdmissionView admission = service.admit(request, Caller.current());
     return ResponseEntity.created(URI.create("admissions/" + admission.admissionId())).body(admission);
   }

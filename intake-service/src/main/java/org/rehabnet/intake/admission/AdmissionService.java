@@ -1,54 +1,80 @@
 package org.rehabnet.intake.admission;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
-import org.rehabnet.intake.patient.Patient;
+import org.rehabnet.intake.assessment.AdmissionFacts;
+import org.rehabnet.intake.assessment.AssessmentRecords;
 import org.rehabnet.intake.patient.PatientRegistry;
-import org.rehabnet.intake.patient.Patients;
-import org.rehabnet.intake.site.Sites;
+import org.rehabnet.intake.referral.ReferralBook;
+import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.intake.site.BedAllocation;
+import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Admits patients to a site; the admission row and its event commit together. */
+/**
+ * Admits the patient of an accepted, assessed referral to a free bed. The referral's change, the bed
+ * claim, the admission row and its event commit together or not at all.
+ */
 @Service
 class AdmissionService {
 
+  private static final Logger log = LoggerFactory.getLogger(AdmissionService.class);
+
   private final Admissions admissions;
-  private final PatientRegistry registry;
-  private final Patients patients;
-  private final Sites sites;
+  private final ReferralBook referrals;
+  private final AssessmentRecords assessments;
+  private final BedAllocation beds;
+  private final PatientRegistry patients;
   private final Clock clock;
   private final AuditTrail audit;
+  private final TransactionTemplate transactions;
 
-  AdmissionService(Admissions admissions, PatientRegistry registry, Patients patients, Sites sites, Clock clock,
-      AuditTrail audit) {
-    this.audit = audit;
+  AdmissionService(Admissions admissions, ReferralBook referrals, AssessmentRecords assessments, BedAllocation beds,
+      PatientRegistry patients, Clock clock, AuditTrail audit, PlatformTransactionManager transactionManager) {
     this.admissions = admissions;
-    this.registry = registry;
+    this.referrals = referrals;
+    this.assessments = assessments;
+    this.beds = beds;
     this.patients = patients;
-    this.sites = sites;
     this.clock = clock;
+    this.audit = audit;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  @Transactional
-  AdmissionView admit(AdmitPatient request, Caller caller) {
-    if (!sites.exists(request.site())) {
-      throw new InvalidField("site", "is not a site of the network");
-    }
-    if (!caller.worksAt(request.site())) {
-      throw new WrongSite(request.site());
-    }
-    var person = request.patient();
-    Patient patient = registry.register(person.givenName(), person.familyName(), person.dateOfBirth());
-    Admission admission = admissions.save(Admission.record(patient.id(), request.site(), clock.instant(),
-        caller.username()));
-    audit.wrote(AuditAction.CREATE, "Admission", admission.id(), patient.id(), admission.site());
-    return view(admission, patient);
+  /**
+   * The audit rows are written after the commit: the audit trail writes in a transaction of its own,
+   * and taking a second pooled connection while this one holds the first starves the pool when
+   * admissions arrive together (seen with eight at once on a pool of five).
+   */
+  AdmissionView admit(AdmitFromReferral request, Caller caller) {
+    AdmissionView admission = transactions.execute(tx -> admitInTransaction(request, caller));
+    audit.wrote(AuditAction.UPDATE, "Referral", request.referralId(), admission.patientId(), admission.site());
+    audit.wrote(AuditAction.CREATE, "Admission", admission.admissionId(), admission.patientId(), admission.site());
+    return admission;
+  }
+
+  private AdmissionView admitInTransaction(AdmitFromReferral request, Caller caller) {
+    UUID admissionId = UUID.randomUUID();
+    // Refuses another site's referral (404), a writer of another site (403) and a referral that is
+    // not ACCEPTED (422) before any bed is touched.
+    ReferralRef referral = referrals.admit(request.referralId(), admissionId, caller);
+    AdmissionFacts facts = assessments.factsFor(referral.referralId());
+    String bed = beds.assign(referral.site(), admissionId);
+    Instant now = clock.instant();
+    Admission admission = admissions.save(Admission.record(admissionId, referral.referralId(), referral.patientId(),
+        referral.site(), bed, facts, now, caller.username()));
+    return view(admission);
   }
 
   @Transactional(readOnly = true)
@@ -56,14 +82,32 @@ class AdmissionService {
     Admission admission = admissions.findById(admissionId)
         .filter(a -> caller.canRead(a.site()))
         .orElseThrow(() -> new NotFound("Admission", admissionId));
-    Patient patient = patients.findById(admission.patientId())
-        .orElseThrow(() -> new IllegalStateException("Admission " + admissionId + " has no patient"));
-    audit.read("Admission", admission.id(), patient.id(), admission.site());
-    return view(admission, patient);
+    audit.read("Admission", admission.id(), admission.patientId(), admission.site());
+    return view(admission);
   }
 
-  private static AdmissionView view(Admission admission, Patient patient) {
-    return new AdmissionView(admission.id(), patient.id(), patient.mrn(), admission.site(), admission.bed(),
-        admission.admittedAt(), admission.status());
+  /** Runs inside the event inbox's transaction; a repeated discharge changes nothing. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void discharged(PatientDischarged discharge) {
+    var found = admissions.findById(discharge.admissionId());
+    if (found.isEmpty()) {
+      // Not an admission of this network's intake (or a test's): nothing to free.
+      log.warn("Discharge {} names unknown admission {}", discharge.metadata().eventId(), discharge.admissionId());
+      return;
+    }
+    Admission admission = found.get();
+    if (!admission.discharge(discharge.dischargedAt(), clock.instant())) {
+      log.info("{} was already discharged", admission);
+      return;
+    }
+    beds.release(admission.id());
+    admissions.save(admission);
+    log.info("{} discharged, bed released", admission);
+  }
+
+  private AdmissionView view(Admission admission) {
+    return new AdmissionView(admission.id(), admission.patientId(), patients.mrnOf(admission.patientId()),
+        admission.site(), admission.bed(), admission.admittedAt(), admission.status(), admission.referralId(),
+        admission.expectedLengthDays(), admission.dischargedAt());
   }
 }

@@ -4,42 +4,78 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.intake.PatientRegistered;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A person known to the network. Identity is network-wide (one id and one medical record number
- * wherever they are treated); clinical records stay with the site that made them.
+ * wherever they are treated); clinical records stay with the site that made them. Registering
+ * publishes {@link PatientRegistered} on the patients topic, the only event that carries a name.
  */
 @Table("patient")
-public class Patient {
+public class Patient extends AbstractAggregateRoot<Patient> {
 
   @Id
   private final UUID id;
   private final String mrn;
   private final String givenName;
   private final String familyName;
+  private final String nameKey;
   private final LocalDate dateOfBirth;
+  private final @Nullable String administrativeGender;
+  private final @Nullable String genderIdentity;
+  private final @Nullable String phone;
+  private final @Nullable String email;
+  private final @Nullable String emergencyContactName;
+  private final @Nullable String emergencyContactRelationship;
+  private final @Nullable String emergencyContactPhone;
+  private final @Nullable String preferredLanguage;
+  private final @Nullable String registeredAtSite;
   private final Instant registeredAt;
   @Version
   private @Nullable Long version;
 
   @PersistenceCreator
-  Patient(UUID id, String mrn, String givenName, String familyName, LocalDate dateOfBirth, Instant registeredAt,
-      @Nullable Long version) {
+  Patient(UUID id, String mrn, String givenName, String familyName, String nameKey, LocalDate dateOfBirth,
+      @Nullable String administrativeGender, @Nullable String genderIdentity, @Nullable String phone,
+      @Nullable String email, @Nullable String emergencyContactName, @Nullable String emergencyContactRelationship,
+      @Nullable String emergencyContactPhone, @Nullable String preferredLanguage, @Nullable String registeredAtSite,
+      Instant registeredAt, @Nullable Long version) {
     this.id = id;
     this.mrn = mrn;
     this.givenName = givenName;
     this.familyName = familyName;
+    this.nameKey = nameKey;
     this.dateOfBirth = dateOfBirth;
+    this.administrativeGender = administrativeGender;
+    this.genderIdentity = genderIdentity;
+    this.phone = phone;
+    this.email = email;
+    this.emergencyContactName = emergencyContactName;
+    this.emergencyContactRelationship = emergencyContactRelationship;
+    this.emergencyContactPhone = emergencyContactPhone;
+    this.preferredLanguage = preferredLanguage;
+    this.registeredAtSite = registeredAtSite;
     this.registeredAt = registeredAt;
     this.version = version;
   }
 
-  static Patient register(String mrn, String givenName, String familyName, LocalDate dateOfBirth, Instant now) {
-    return new Patient(UUID.randomUUID(), mrn, givenName.strip(), familyName.strip(), dateOfBirth, now, null);
+  static Patient register(String mrn, RegisterPatient person, Instant now) {
+    RegisterPatient.EmergencyContact emergency = person.emergencyContact();
+    Patient patient = new Patient(UUID.randomUUID(), mrn, person.givenName().strip(), person.familyName().strip(),
+        PatientName.key(person.givenName(), person.familyName()), person.dateOfBirth(),
+        person.administrativeGender() == null ? null : person.administrativeGender().name(),
+        person.genderIdentity(), person.phone(), person.email(),
+        emergency == null ? null : emergency.name(), emergency == null ? null : emergency.relationship(),
+        emergency == null ? null : emergency.phone(), person.preferredLanguage(), person.site(), now, null);
+    patient.registerEvent(new PatientRegistered(EventMetadata.next(now, 1), patient.id, mrn, patient.givenName,
+        patient.familyName, patient.dateOfBirth, patient.administrativeGender, person.site()));
+    return patient;
   }
 
   public UUID id() {
@@ -60,6 +96,38 @@ public class Patient {
 
   public LocalDate dateOfBirth() {
     return dateOfBirth;
+  }
+
+  @Nullable String administrativeGender() {
+    return administrativeGender;
+  }
+
+  @Nullable String genderIdentity() {
+    return genderIdentity;
+  }
+
+  @Nullable String phone() {
+    return phone;
+  }
+
+  @Nullable String email() {
+    return email;
+  }
+
+  @Nullable String emergencyContactName() {
+    return emergencyContactName;
+  }
+
+  @Nullable String emergencyContactRelationship() {
+    return emergencyContactRelationship;
+  }
+
+  @Nullable String emergencyContactPhone() {
+    return emergencyContactPhone;
+  }
+
+  @Nullable String preferredLanguage() {
+    return preferredLanguage;
   }
 
   public Instant registeredAt() {

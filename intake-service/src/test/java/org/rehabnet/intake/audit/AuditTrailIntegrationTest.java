@@ -7,10 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rehabnet.test.http.ApiClient;
+import org.rehabnet.intake.IntakeFixtures;
 import org.rehabnet.test.infra.DatabaseCoordinates;
 import org.rehabnet.test.infra.RehabnetIntegrationTest;
 import org.rehabnet.test.infra.SharedInfrastructure;
@@ -28,20 +27,22 @@ class AuditTrailIntegrationTest {
 
   @Test
   void writesReadsAndRefusalsAreAuditedWithWhoAndRequestId() throws SQLException {
-    var api = new ApiClient("http://localhost:" + port);
-    var created = api.post("/v1/admissions", idp.staff("intake-north", List.of("intake-coordinator"), List.of("north")),
-        Map.of("patient", Map.of("givenName", "Eve", "familyName", "Audit", "dateOfBirth", "1979-09-09"),
-            "site", "north"));
+    var intake = new IntakeFixtures(port);
+    String site = IntakeFixtures.newSite(1);
+    var created = intake.admit(intake.acceptedAndAssessedReferral(site), intake.staff("intake-coordinator", site));
     String admissionId = created.json().get("admissionId").asString();
-    api.get("/v1/admissions/" + admissionId, idp.staff("nurse-north", List.of("nurse"), List.of("north")));
-    var refused = api.get("/v1/admissions/" + admissionId, idp.staff("nurse-south", List.of("nurse"), List.of("south")));
+    String patientId = created.json().get("patientId").asString();
+    intake.api.get("/v1/admissions/" + admissionId, intake.staff("nurse", site));
+    var refused = intake.api.get("/v1/admissions/" + admissionId, intake.staff("nurse", "south"));
 
     List<String> rows = auditRows("SELECT actor || ' ' || action || ' ' || outcome FROM audit_event"
         + " WHERE resource_id = '" + admissionId + "' OR resource_id LIKE '%" + admissionId + "' ORDER BY occurred_at");
-    assertThat(rows).containsExactly("intake-north CREATE SUCCESS", "nurse-north READ SUCCESS",
-        "nurse-south ACCESS NOT_FOUND");
+    assertThat(rows).containsExactly("intake-coordinator-" + site + " CREATE SUCCESS", "nurse-" + site
+        + " READ SUCCESS", "nurse-south ACCESS NOT_FOUND");
     assertThat(auditRows("SELECT request_id FROM audit_event WHERE actor = 'nurse-south' AND resource_id LIKE '%"
         + admissionId + "'")).containsExactly(refused.header("x-request-id"));
+    assertThat(auditRows("SELECT DISTINCT resource_type FROM audit_event WHERE patient_id = '" + patientId + "'"))
+        .contains("Patient", "Referral", "Assessment", "Admission");
   }
 
   @Test

@@ -1,0 +1,139 @@
+package org.rehabnet.intake.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.rehabnet.intake.referral.ReferralBook;
+import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.platform.web.audit.AuditAction;
+import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.problem.InvalidField;
+import org.rehabnet.platform.web.problem.NotFound;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records pre-admission assessments and computes what follows from them. */
+@Service
+class AssessmentService {
+
+  private final Assessments assessments;
+  private final ReferralBook referrals;
+  private final ExpectedDetoxLength expectedLength;
+  private final Clock clock;
+  private final AuditTrail audit;
+
+  AssessmentService(Assessments assessments, ReferralBook referrals, ExpectedDetoxLength expectedLength, Clock clock,
+      AuditTrail audit) {
+    this.assessments = assessments;
+    this.referrals = referrals;
+    this.expectedLength = expectedLength;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** Records the assessment of an open referral, or replaces it; true when it is the first. */
+  @Transactional
+  Recorded record(UUID referralId, RecordAssessment request, Caller caller) {
+    ReferralRef referral = referrals.writable(referralId, caller);
+    if (!referral.status().isOpen()) {
+      throw new AssessmentClosed(referral.status());
+    }
+    Instant now = clock.instant();
+    PreAdmissionAssessment.Scored scored = score(request, now);
+    var existing = assessments.findByReferralId(referralId);
+    PreAdmissionAssessment assessment;
+    if (existing.isPresent()) {
+      assessment = existing.get();
+      assessment.revise(scored, caller.username(), now);
+    } else {
+      assessment = PreAdmissionAssessment.first(referralId, referral.patientId(), referral.site(), scored,
+          caller.username(), now);
+    }
+    PreAdmissionAssessment saved = assessments.save(assessment);
+    audit.wrote(existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "Assessment", saved.id(),
+        saved.patientId(), saved.site());
+    return new Recorded(AssessmentView.of(saved), existing.isEmpty());
+  }
+
+  @Transactional
+  AssessmentView overrideLength(UUID referralId, OverrideLength request, Caller caller) {
+    ReferralRef referral = referrals.writable(referralId, caller);
+    if (!referral.status().isOpen()) {
+      throw new AssessmentClosed(referral.status());
+    }
+    PreAdmissionAssessment assessment = assessments.findByReferralId(referralId)
+        .orElseThrow(() -> new NotFound("Assessment of referral", referralId));
+    assessment.overrideLength(request.days(), request.reason().strip(), caller.username());
+    PreAdmissionAssessment saved = assessments.save(assessment);
+    audit.wrote(AuditAction.UPDATE, "Assessment", saved.id(), saved.patientId(), saved.site());
+    return AssessmentView.of(saved);
+  }
+
+  @Transactional(readOnly = true)
+  AssessmentView find(UUID referralId, Caller caller) {
+    referrals.readable(referralId, caller);
+    PreAdmissionAssessment assessment = assessments.findByReferralId(referralId)
+        .orElseThrow(() -> new NotFound("Assessment of referral", referralId));
+    audit.read("Assessment", assessment.id(), assessment.patientId(), assessment.site());
+    return AssessmentView.of(assessment);
+  }
+
+  /** For the admission, in its transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  AdmissionFacts factsFor(UUID referralId) {
+    PreAdmissionAssessment a = assessments.findByReferralId(referralId).orElseThrow(AssessmentMissing::new);
+    if (a.substances().isEmpty() || a.udsResults().isEmpty()) {
+      throw new AssessmentMissing();
+    }
+    return new AdmissionFacts(a.dependenceSeverity(),
+        a.substances().stream()
+            .map(s -> new AdmissionFacts.SubstanceFact(s.substance(), s.route(), s.lastUseAt()))
+            .toList(),
+        new TreeSet<>(a.udsFlags()), new TreeSet<>(a.mentalHealthFlags()), a.expectedLengthDays());
+  }
+
+  private PreAdmissionAssessment.Scored score(RecordAssessment r, Instant now) {
+    List<RecordAssessment.Substance> substances = r.substances();
+    for (int i = 0; i < substances.size(); i++) {
+      if (substances.get(i).lastUseAt().isAfter(now)) {
+        throw new InvalidField("substances[" + i + "].lastUseAt", "must not be in the future");
+      }
+    }
+    Map<UrineDrugScreen.Analyte, UrineDrugScreen.Result> uds = new EnumMap<>(UrineDrugScreen.Analyte.class);
+    for (int i = 0; i < r.urineDrugScreen().size(); i++) {
+      var reading = r.urineDrugScreen().get(i);
+      if (uds.put(reading.analyte(), reading.result()) != null) {
+        throw new InvalidField("urineDrugScreen[" + i + "].analyte", "is listed more than once");
+      }
+    }
+    Set<String> udsFlags = UrineDrugScreen.flags(uds);
+    OudSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
+    double longestDailyOpioidUse = substances.stream()
+        .filter(s -> s.substance().isOpioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
+        .mapToDouble(s -> s.yearsOfUse().doubleValue())
+        .max().orElse(0);
+    int days = expectedLength.days(severity, longestDailyOpioidUse,
+        udsFlags.contains(UrineDrugScreen.FENTANYL_POSITIVE));
+    return new PreAdmissionAssessment.Scored(r.heightCm(), r.weightKg(), BodyMassIndex.of(r.heightCm(), r.weightKg()),
+        r.oudCriteria().stream().map(Enum::name).sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
+        OudSeverity.countedCriteria(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision()), severity, r.phq9(),
+        Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()),
+        r.mentalHealthHistory().stream().map(Enum::name).sorted().toList(), udsFlags, r.previousDetoxEpisodes(),
+        r.previousOverdoses(), r.pregnancyStatus().name(), days,
+        substances.stream().map(s -> new SubstanceEntry(s.substance().name(), s.amount(), s.route().name(),
+            s.frequency().name(), s.yearsOfUse(), s.lastUseAt())).toList(),
+        IntStream.range(0, r.urineDrugScreen().size()).mapToObj(i -> r.urineDrugScreen().get(i))
+            .map(u -> new UdsEntry(u.analyte().name(), u.result().name(), u.cutoffNgPerMl())).toList());
+  }
+
+  /** The stored assessment, and whether it was the first for its referral. */
+  record Recorded(AssessmentView view, boolean created) {}
+}

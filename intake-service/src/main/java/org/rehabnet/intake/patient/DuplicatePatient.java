@@ -1,0 +1,18 @@
+package org.rehabnet.intake.patient;
+
+import java.util.Map;
+import java.util.UUID;
+import org.rehabnet.platform.web.problem.DomainProblem;
+import org.rehabnet.platform.web.problem.ProblemType;
+
+/**
+ * The person is already registered (same name and birth date). Only the existing id is told: the
+ * caller refers and admits that patient; nothing about other sites' episodes is revealed.
+ */
+class DuplicatePatient extends DomainProblem {
+
+  DuplicatePatient(UUID existingPatientId) {
+    super(ProblemType.CONFLICT, "A patient with this name and date of birth is already registered;"
+        + " refer the existing patient instead", Map.of("existingPatientId", existingPatientId));
+  }
+}

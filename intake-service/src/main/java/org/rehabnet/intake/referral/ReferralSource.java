@@ -1,0 +1,12 @@
+package org.rehabnet.intake.referral;
+
+/** Who asked for the admission. READMISSION comes only from aftercare's ReadmissionRequested. */
+enum ReferralSource {
+  SELF,
+  FAMILY,
+  HOSPITAL,
+  COURT,
+  GP,
+  PARTNER_ORGANISATION,
+  READMISSION
+}
