@@ -26,12 +26,9 @@ class AdmissionJourneyIT {
 
   @Test
   void anAdmissionAtNorthBecomesADetoxEpisodeThatOnlyNorthStaffCanRead() {
-    ApiResponse admitted = platform.gateway.post("/api/intake/v1/admissions", platform.token("intake-north"),
-        Map.of("patient", Map.of("givenName", "Jo", "familyName", "Journey", "dateOfBirth", "1988-06-15"),
-            "site", "north"));
-    assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
-    assertThat(admitted.header("x-request-id")).isNotBlank();
-    String admissionId = admitted.json().get("admissionId").asString();
+    JsonNode admitted = new Journeys(platform.gateway).admit(platform.token("intake-north"), "north");
+    assertThat(admitted.get("bed").asString()).isNotBlank();
+    String admissionId = admitted.get("admissionId").asString();
     String episodePath = "/api/monitoring/v1/admissions/" + admissionId + "/episode";
 
     String nurseNorth = platform.token("nurse-north");
@@ -41,7 +38,7 @@ class AdmissionJourneyIT {
         .json();
     assertThat(episode.get("site").asString()).isEqualTo("north");
     assertThat(episode.get("day").asInt()).isEqualTo(1);
-    assertThat(episode.get("patientId").asString()).isEqualTo(admitted.json().get("patientId").asString());
+    assertThat(episode.get("patientId").asString()).isEqualTo(admitted.get("patientId").asString());
 
     ApiResponse otherSite = platform.gateway.get(episodePath, platform.token("nurse-south"));
     assertThat(otherSite.status()).isEqualTo(404);
@@ -59,20 +56,25 @@ class AdmissionJourneyIT {
   }
 
   @Test
-  void badAdmissionsAreRefusedAtTheServiceNamingTheField() {
+  void badInputIsRefusedAtTheServiceNamingTheField() {
     String token = platform.token("intake-north");
 
-    ApiResponse missingName = platform.gateway.post("/api/intake/v1/admissions", token,
-        Map.of("patient", Map.of("familyName", "Journey", "dateOfBirth", "1988-06-15"), "site", "north"));
-    ApiResponse unknownSite = platform.gateway.post("/api/intake/v1/admissions", token,
-        Map.of("patient", Map.of("givenName", "Jo", "familyName", "Journey", "dateOfBirth", "1988-06-15"),
-            "site", "east"));
+    ApiResponse missingName = platform.gateway.post("/api/intake/v1/patients", token,
+        Map.of("familyName", "Journey", "dateOfBirth", "1988-06-15", "site", "north"));
+    ApiResponse futureBirth = platform.gateway.post("/api/intake/v1/patients", token,
+        Map.of("givenName", "Jo", "familyName", "Journey", "dateOfBirth", "2999-01-01", "site", "north"));
+    ApiResponse malformed = platform.gateway.post("/api/intake/v1/patients", token, "{\"givenName\": ");
+    ApiResponse withoutReferral = platform.gateway.post("/api/intake/v1/admissions", token,
+        Map.of("referralId", java.util.UUID.randomUUID().toString()));
 
     assertThat(missingName.status()).isEqualTo(400);
     assertThat(missingName.isProblem()).isTrue();
-    assertThat(missingName.body()).contains("patient.givenName");
-    assertThat(unknownSite.status()).isEqualTo(400);
-    assertThat(unknownSite.body()).contains("\"site\"");
+    assertThat(missingName.body()).contains("givenName");
+    assertThat(futureBirth.status()).isEqualTo(400);
+    assertThat(futureBirth.body()).contains("dateOfBirth");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(withoutReferral.status()).isEqualTo(404);
+    assertThat(withoutReferral.isProblem()).isTrue();
   }
 
   @Test

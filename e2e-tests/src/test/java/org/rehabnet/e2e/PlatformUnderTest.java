@@ -25,14 +25,19 @@ final class PlatformUnderTest {
   private static volatile PlatformUnderTest instance;
 
   final KeycloakServer keycloak;
+  final CountingJwksProxy gatewayJwks;
   final ApiClient gateway;
+  final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+  private final Path root;
+  private final Path logs;
   final Map<String, ManagedProcess> services = new LinkedHashMap<>();
   final Map<String, Integer> ports = new LinkedHashMap<>();
 
   private PlatformUnderTest() {
-    Path root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
-    Path logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs"));
+    root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
+    logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs"));
     keycloak = KeycloakServer.start(root.resolve("deploy/keycloak/rehabnet-realm.json"), logs);
+    gatewayJwks = new CountingJwksProxy(keycloak.jwkSetUri());
 
     SharedInfrastructure infrastructure = SharedInfrastructure.get();
     List<ManagedProcess> started = new ArrayList<>();
@@ -46,15 +51,20 @@ final class PlatformUnderTest {
       env.put("SPRING_DATASOURCE_PASSWORD", db.password());
       env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       env.put("REHABNET_ISSUER_URI", keycloak.issuer());
-      ManagedProcess process = ManagedProcess.startJar(service + "-service",
-          root.resolve(service + "-service/target/" + service + "-service.jar"), port, env, logs);
-      services.put(service, process);
+      environments.put(service, env);
+      ManagedProcess process = startService(service);
       started.add(process);
     }
     int gatewayPort = Ports.free();
     ports.put("gateway", gatewayPort);
     Map<String, String> gatewayEnv = new LinkedHashMap<>();
     gatewayEnv.put("REHABNET_ISSUER_URI", keycloak.issuer());
+    // Keys through a counting proxy, so the journeys can see how often the gateway asks Keycloak.
+    gatewayEnv.put("REHABNET_JWK_SET_URI", gatewayJwks.url());
+    gatewayEnv.put("REHABNET_GATEWAY_UPSTREAM_TIMEOUT", "5s");
+    // One partner gets a tiny budget so a journey can spend it; everyone else keeps the defaults.
+    gatewayEnv.put("SPRING_APPLICATION_JSON", "{\"rehabnet\":{\"gateway\":{\"rate-limit\":{\"clients\":"
+        + "{\"lighthouse-recovery\":{\"requests\":5,\"period\":\"1m\"}}}}}}");
     gatewayEnv.put("REHABNET_ROUTES_INTAKE", "http://127.0.0.1:" + ports.get("intake"));
     gatewayEnv.put("REHABNET_ROUTES_MONITORING", "http://127.0.0.1:" + ports.get("monitoring"));
     gatewayEnv.put("REHABNET_ROUTES_AFTERCARE", "http://127.0.0.1:" + ports.get("aftercare"));
@@ -69,6 +79,15 @@ final class PlatformUnderTest {
     started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(Duration.ofMinutes(4)))));
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     gateway = new ApiClient("http://localhost:" + gatewayPort);
+  }
+
+  /** Starts (or restarts) one service's jar with its environment. */
+  synchronized ManagedProcess startService(String service) {
+    ManagedProcess process = ManagedProcess.startJar(service + "-service",
+        root.resolve(service + "-service/target/" + service + "-service.jar"), ports.get(service),
+        environments.get(service), logs);
+    services.put(service, process);
+    return process;
   }
 
   static PlatformUnderTest get() {

@@ -1,36 +1,49 @@
 package org.rehabnet.gateway;
 
+import org.rehabnet.gateway.ratelimit.RateLimitFilter;
+import org.rehabnet.gateway.ratelimit.RateLimitProperties;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.rehabnet.platform.web.security.RehabnetJwtConverter;
 import org.rehabnet.platform.web.security.Roles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 
 /**
- * Coarse authorization at the door: staff roles reach the staff API, partner clients only the
- * partner API. Site and consent rules stay in the services, next to the data.
+ * Coarse authorization at the door: clinical staff reach the staff API, auditors only the audit
+ * endpoints, partner clients only the partner API. Site and consent rules stay in the services,
+ * next to the data. Everything not named is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(RateLimitProperties.class)
 class SecurityConfig {
 
-  private static final String[] STAFF = {Roles.INTAKE_COORDINATOR, Roles.NURSE, Roles.PHYSICIAN, Roles.COUNSELLOR,
-      Roles.SITE_ADMIN, Roles.CLINICAL_LEAD, Roles.AUDITOR};
+  private static final String[] CLINICAL_STAFF = {Roles.INTAKE_COORDINATOR, Roles.NURSE, Roles.PHYSICIAN,
+      Roles.COUNSELLOR, Roles.SITE_ADMIN, Roles.CLINICAL_LEAD};
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemServerSecurityHandlers problems,
-      ReactiveJwtDecoder decoder) {
+      ReactiveJwtDecoder decoder, RateLimitProperties rateLimits) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        .cors(Customizer.withDefaults())
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+            .hsts(hsts -> hsts.includeSubdomains(true)))
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.jwtDecoder(decoder)
                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new RehabnetJwtConverter())))
@@ -40,9 +53,11 @@ class SecurityConfig {
         .authorizeExchange(exchange -> exchange
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers("/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
-            .pathMatchers("/api/**").hasAnyRole(STAFF)
+            .pathMatchers("/api/*/v1/audit/**").hasRole(Roles.AUDITOR)
+            .pathMatchers("/api/**").hasAnyRole(CLINICAL_STAFF)
             .pathMatchers("/partner/**").hasRole(Roles.PARTNER)
             .anyExchange().denyAll())
+        .addFilterAfter(new RateLimitFilter(rateLimits, problems), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
   }
 }

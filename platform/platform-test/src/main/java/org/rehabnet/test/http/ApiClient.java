@@ -32,6 +32,11 @@ public final class ApiClient {
     return send("POST", path, token, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
   }
 
+  /** A body as JSON text. */
+  public static String json(Object body) {
+    return JSON.writeValueAsString(body);
+  }
+
   public ApiResponse send(String method, String path, @Nullable String token, @Nullable String body,
       Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -32,6 +32,7 @@ public final class KeycloakServer implements AutoCloseable {
 
   public static final String HOME_PROPERTY = "rehabnet.keycloak.home";
   public static final String REALM = "rehabnet";
+  private static final String ADMIN_PASSWORD = "admin-test";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,7 +67,7 @@ public final class KeycloakServer implements AutoCloseable {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-test");
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     // Two cores: keep Keycloak's heap modest so the services and the test JVM fit beside it.
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
     List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -109,12 +110,32 @@ public final class KeycloakServer implements AutoCloseable {
         "username", username, "password", password));
   }
 
+  /** The whole token response of a password grant (access, refresh and, with scope openid, ID token). */
+  public JsonNode passwordGrant(String username, String password, String scope) {
+    return tokenResponse(Map.of("grant_type", "password", "client_id", "rehabnet-cli",
+        "username", username, "password", password, "scope", scope));
+  }
+
+  /** An access token of the master realm's admin: valid, but from another realm and issuer. */
+  public String masterAdminToken() {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+            + ADMIN_PASSWORD))
+        .build();
+    return send(request).get("access_token").asString();
+  }
+
   /** A partner client's access token (client-credentials grant). */
   public String clientCredentialsToken(String clientId, String secret) {
     return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
   }
 
   private String token(Map<String, String> form) {
+    return tokenResponse(form).get("access_token").asString();
+  }
+
+  private JsonNode tokenResponse(Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
@@ -122,13 +143,16 @@ public final class KeycloakServer implements AutoCloseable {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
+    return send(request);
+  }
+
+  private static JsonNode send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Keycloak refused a token: " + response.statusCode() + " " + response.body());
       }
-      JsonNode json = JSON.readTree(response.body());
-      return json.get("access_token").asString();
+      return JSON.readTree(response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -12,12 +12,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes one row per access to patient data into {@code audit_event}. Each entry commits in its own
- * transaction, so a refused or failed request is audited even though its own work rolls back, and
- * reads in read-only transactions are audited too.
+ * Writes one row per access to patient data into {@code audit_event}: successes, and refusals and
+ * failures, whose own work rolls back but whose attempt is kept.
  */
 public class AuditTrail {
 
@@ -43,37 +44,72 @@ public class AuditTrail {
     record(action, resourceType, resourceId, patientId, site, AuditOutcome.SUCCESS, null);
   }
 
+  /**
+   * Records one access. A success inside a read-write transaction is written in that transaction, so
+   * it commits (or not) with the data it describes and holds no second connection. Otherwise (reads
+   * in read-only transactions, refusals whose work rolls back) the row is written in its own
+   * transaction after the caller's has completed, again never holding two connections at once.
+   */
   public void record(AuditAction action, String resourceType, @Nullable Object resourceId, @Nullable UUID patientId,
       @Nullable String site, AuditOutcome outcome, @Nullable String reason) {
-    Caller caller = currentCaller();
+    Entry entry = new Entry(UUID.randomUUID(), currentCaller(), action, resourceType,
+        resourceId == null ? null : resourceId.toString(), patientId, site, outcome, reason,
+        TraceContext.currentRequestId());
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      if (outcome == AuditOutcome.SUCCESS && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        insert(entry);
+        return;
+      }
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          insertInOwnTransaction(entry);
+        }
+      });
+      return;
+    }
+    insertInOwnTransaction(entry);
+  }
+
+  private void insertInOwnTransaction(Entry entry) {
     try {
-      ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-              INSERT INTO audit_event (id, occurred_at, actor, actor_roles, actor_sites, client_id, partner_org,
-                                       action, resource_type, resource_id, patient_id, site, outcome, reason,
-                                       request_id)
-              VALUES (:id, now(), :actor, :roles, :sites, :client, :partner, :action, :resourceType, :resourceId,
-                      :patientId, :site, :outcome, :reason, :requestId)
-              """)
-          .param("id", UUID.randomUUID())
-          .param("actor", caller == null ? "anonymous" : caller.username())
-          .param("roles", caller == null ? "" : String.join(",", caller.roles()))
-          .param("sites", caller == null ? "" : String.join(",", caller.sites()))
-          .param("client", caller == null ? null : caller.clientId())
-          .param("partner", caller == null ? null : caller.partnerOrg())
-          .param("action", action.name())
-          .param("resourceType", resourceType)
-          .param("resourceId", resourceId == null ? null : resourceId.toString())
-          .param("patientId", patientId)
-          .param("site", site)
-          .param("outcome", outcome.name())
-          .param("reason", reason)
-          .param("requestId", TraceContext.currentRequestId())
-          .update());
+      ownTransaction.executeWithoutResult(tx -> insert(entry));
     } catch (RuntimeException e) {
       // The request is not failed for it, but a missing audit row must be seen.
-      log.error("Could not write audit event {} {} {}", action, resourceType, outcome, e);
+      log.error("Could not write audit event {} {} {}", entry.action(), entry.resourceType(), entry.outcome(), e);
     }
   }
+
+  private void insert(Entry entry) {
+    Caller caller = entry.caller();
+    jdbc.sql("""
+            INSERT INTO audit_event (id, occurred_at, actor, actor_roles, actor_sites, client_id, partner_org,
+                                     action, resource_type, resource_id, patient_id, site, outcome, reason,
+                                     request_id)
+            VALUES (:id, now(), :actor, :roles, :sites, :client, :partner, :action, :resourceType, :resourceId,
+                    :patientId, :site, :outcome, :reason, :requestId)
+            """)
+        .param("id", entry.id())
+        .param("actor", caller == null ? "anonymous" : caller.username())
+        .param("roles", caller == null ? "" : String.join(",", caller.roles()))
+        .param("sites", caller == null ? "" : String.join(",", caller.sites()))
+        .param("client", caller == null ? null : caller.clientId())
+        .param("partner", caller == null ? null : caller.partnerOrg())
+        .param("action", entry.action().name())
+        .param("resourceType", entry.resourceType())
+        .param("resourceId", entry.resourceId())
+        .param("patientId", entry.patientId())
+        .param("site", entry.site())
+        .param("outcome", entry.outcome().name())
+        .param("reason", entry.reason())
+        .param("requestId", entry.requestId())
+        .update();
+  }
+
+  /** What is known at the moment of access; written now or after the transaction. */
+  private record Entry(UUID id, @Nullable Caller caller, AuditAction action, String resourceType,
+      @Nullable String resourceId, @Nullable UUID patientId, @Nullable String site, AuditOutcome outcome,
+      @Nullable String reason, @Nullable String requestId) {}
 
   private static @Nullable Caller currentCaller() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

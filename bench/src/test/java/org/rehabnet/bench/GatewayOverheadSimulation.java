@@ -1,0 +1,94 @@
+package org.rehabnet.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gateway overhead: the same authenticated read, straight to monitoring-service and through the
+ * gateway, in one run. First an open-model load at a fixed arrival rate (requests arrive on schedule
+ * whether or not earlier ones answered: no coordinated omission) for latency, then a closed-model
+ * load at fixed concurrency for saturation throughput. BenchReport prints the ratios.
+ *
+ * <p>The read is {@code GET episodes/{unknown id}}: token verified (gateway and service), role and
+ * site checked, a database lookup and an audit row written, a 404 problem returned: the full path
+ * of a protected read, with the same work behind both doors.
+ */
+public class GatewayOverheadSimulation extends Simulation {
+
+  static final String GATEWAY = System.getProperty("bench.gateway", "http://localhost:8080");
+  static final String DIRECT = System.getProperty("bench.direct", "http://localhost:8082");
+  static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://localhost:8180/realms/rehabnet");
+  static final int RATE = Integer.getInteger("bench.rate", 100);
+  static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+  static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+  static final String TOKEN = token();
+  static final String PATH_ID = UUID.randomUUID().toString();
+
+  final HttpProtocolBuilder protocol = http
+      .header("Authorization", "Bearer " + TOKEN)
+      .acceptHeader("application/json")
+      .shareConnections();
+
+  static ScenarioBuilder read(String name, String base, String path) {
+    return scenario(name).exec(http(name).get(base + path).check(status().is(404)));
+  }
+
+  {
+    String direct = "/v1/episodes/" + PATH_ID;
+    String viaGateway = "/api/monitoring/v1/episodes/" + PATH_ID;
+    setUp(
+        read("warmup-direct", DIRECT, direct).injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(10)))
+            .andThen(read("warmup-gateway", GATEWAY, viaGateway)
+                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(10))))
+            .andThen(read("direct-open", DIRECT, direct)
+                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+            .andThen(read("gateway-open", GATEWAY, viaGateway)
+                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+            .andThen(read("direct-saturation", DIRECT, direct)
+                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SECONDS))))
+            .andThen(read("gateway-saturation", GATEWAY, viaGateway)
+                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SECONDS)))))
+        .protocols(protocol);
+  }
+
+  /** A nurse-north token (5-minute lifespan: the whole run fits in it). */
+  private static String token() {
+    String form = "grant_type=password&client_id=rehabnet-cli&username=nurse-north&password="
+        + URLEncoder.encode("rehabnet-dev", StandardCharsets.UTF_8);
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+      if (!token.find()) {
+        throw new IllegalStateException("No token from Keycloak: " + response.statusCode() + " " + response.body());
+      }
+      return token.group(1);
+    } catch (IOException e) {
+      throw new IllegalStateException("Is the platform up (./rehabnet up)?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.rehabnet.gateway.edge;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import java.util.List;
+import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/** The gateway's edge behaviour: upstream timeouts and circuit breaking, CORS, size limits, access log. */
+@Configuration(proxyBeanMethods = false)
+class EdgeConfig {
+
+  /**
+   * Every route's circuit breaker: a call that takes longer than the upstream timeout is cut (504);
+   * a service failing half its recent calls is not called for a while (503 at once).
+   */
+  @Bean
+  Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(
+      @Value("${rehabnet.gateway.upstream-timeout:10s}") Duration upstreamTimeout) {
+    return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+        .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(upstreamTimeout).build())
+        .circuitBreakerConfig(CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(10))
+            .build())
+        .build());
+  }
+
+  /** Only the configured staff-portal origins may call from a browser. */
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(
+      @Value("${rehabnet.gateway.cors.allowed-origins:http://localhost:8090}") List<String> origins) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(origins);
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id",
+        "traceparent"));
+    cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Request-Id", "traceparent"));
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    return source;
+  }
+
+  @Bean
+  RequestSizeLimitFilter requestSizeLimitFilter(
+      @Value("${rehabnet.gateway.max-request-size:1MB}") DataSize maximum, ProblemServerSecurityHandlers problems) {
+    return new RequestSizeLimitFilter(maximum, problems);
+  }
+
+  @Bean
+  AccessLogFilter accessLogFilter() {
+    return new AccessLogFilter();
+  }
+}

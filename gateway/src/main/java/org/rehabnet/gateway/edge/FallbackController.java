@@ -1,0 +1,39 @@
+package org.rehabnet.gateway.edge;
+
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.rehabnet.platform.web.problem.ProblemType;
+import org.rehabnet.platform.web.problem.Problems;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where the circuit breaker sends a request whose service is down, failing or too slow: a quick,
+ * clear problem instead of a hanging caller. 504 when the service did not answer in time, 503 else.
+ */
+@RestController
+class FallbackController {
+
+  @RequestMapping("/fallback/{service}")
+  ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+    Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+    boolean timedOut = cause instanceof TimeoutException;
+    ProblemType type = timedOut ? ProblemType.GATEWAY_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE;
+    var problem = Problems.of(type, timedOut
+        ? "The " + service + " service did not answer in time"
+        : "The " + service + " service is unavailable; try again shortly", exchange.getRequest().getPath().value());
+    String requestId = exchange.getAttribute(org.rehabnet.platform.web.trace.Correlation.REQUEST_ID_HEADER);
+    if (requestId != null) {
+      problem.setProperty("requestId", requestId);
+    }
+    return ResponseEntity.status(type.status())
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .contentType(Problems.PROBLEM_JSON)
+        .body(Problems.asMap(problem));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.gateway.edge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,35 @@
+package org.rehabnet.gateway.ratelimit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Request budgets per client (a partner organisation or an OAuth client) and per user, refilled
+ * continuously. A client may get its own budget by client id or partner organisation.
+ */
+@Validated
+@ConfigurationProperties("rehabnet.gateway.rate-limit")
+public record RateLimitProperties(
+    @DefaultValue("true") boolean enabled,
+    @Valid @NotNull @DefaultValue({"1200", "1m"}) Budget perClient,
+    @Valid @NotNull @DefaultValue({"300", "1m"}) Budget perUser,
+    Map<String, @Valid Budget> clients) {
+
+  public RateLimitProperties {
+    clients = clients == null ? Map.of() : Map.copyOf(clients);
+  }
+
+  /** The budget of one client, by its own name or the default. */
+  public Budget forClient(String client) {
+    return clients.getOrDefault(client, perClient);
+  }
+
+  /** {@code requests} per {@code period}. */
+  public record Budget(@Min(1) long requests, @NotNull Duration period) {}
+}

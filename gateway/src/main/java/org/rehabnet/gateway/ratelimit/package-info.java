@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
