@@ -5,14 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One inpatient detox stay, opened when intake records the admission. */
+/**
+ * One inpatient detox stay, opened when intake records the admission. It keeps the few admission
+ * facts the safety rules need (last short-acting opioid use, fentanyl and benzodiazepine flags,
+ * self-harm risk) and ends with a discharge that registers {@link PatientDischarged}.
+ */
 @Table("detox_episode")
-public class DetoxEpisode {
+public class DetoxEpisode extends AbstractAggregateRoot<DetoxEpisode> {
 
   @Id
   private final UUID id;
@@ -22,14 +30,19 @@ public class DetoxEpisode {
   private final @Nullable String bed;
   private final Instant admittedAt;
   private final @Nullable Integer expectedLengthDays;
-  private final EpisodeStatus status;
+  private EpisodeStatus status;
   private final Instant openedAt;
+  @Embedded.Nullable
+  private final @Nullable RiskFacts risks;
+  @Embedded.Nullable
+  private @Nullable Discharge discharge;
   @Version
   private @Nullable Long version;
 
   @PersistenceCreator
   DetoxEpisode(UUID id, UUID admissionId, UUID patientId, String site, @Nullable String bed, Instant admittedAt,
-      @Nullable Integer expectedLengthDays, EpisodeStatus status, Instant openedAt, @Nullable Long version) {
+      @Nullable Integer expectedLengthDays, EpisodeStatus status, Instant openedAt, @Nullable RiskFacts risks,
+      @Nullable Discharge discharge, @Nullable Long version) {
     this.id = id;
     this.admissionId = admissionId;
     this.patientId = patientId;
@@ -39,13 +52,29 @@ public class DetoxEpisode {
     this.expectedLengthDays = expectedLengthDays;
     this.status = status;
     this.openedAt = openedAt;
+    this.risks = risks;
+    this.discharge = discharge;
     this.version = version;
   }
 
   static DetoxEpisode open(UUID admissionId, UUID patientId, String site, @Nullable String bed, Instant admittedAt,
-      @Nullable Integer expectedLengthDays, Instant now) {
+      @Nullable Integer expectedLengthDays, RiskFacts risks, Instant now) {
     return new DetoxEpisode(UUID.randomUUID(), admissionId, patientId, site, bed, admittedAt, expectedLengthDays,
-        EpisodeStatus.OPEN, now, null);
+        EpisodeStatus.OPEN, now, risks, null, null);
+  }
+
+  /** Ends the stay; the physician's discharge facts go to intake (bed) and aftercare (plan). */
+  void discharge(Discharge facts) {
+    if (status != EpisodeStatus.OPEN) {
+      throw new EpisodeAlreadyDischarged(id);
+    }
+    this.status = EpisodeStatus.DISCHARGED;
+    this.discharge = facts;
+    long sequence = (version == null ? 0 : version) + 1;
+    registerEvent(new PatientDischarged(EventMetadata.next(facts.dischargedAt(), sequence), id, admissionId,
+        patientId, site, bed, admittedAt, facts.dischargedAt(), facts.dischargeType().name(),
+        facts.naloxoneProvided(), facts.overdoseEducation(), facts.medicationPlan().name(),
+        facts.receivingPrescriber(), facts.lastCowsTotal()));
   }
 
   /** Day 1 is the day of admission. */
@@ -85,6 +114,18 @@ public class DetoxEpisode {
     return status;
   }
 
+  RiskFacts risks() {
+    return risks == null ? RiskFacts.NONE : risks;
+  }
+
+  @Nullable Discharge discharge() {
+    return discharge;
+  }
+
+  @Nullable Long version() {
+    return version;
+  }
+
   @Override
   public String toString() {
     return "DetoxEpisode[" + id + " at " + site + "]";
@@ -95,4 +136,16 @@ public class DetoxEpisode {
     OPEN,
     DISCHARGED
   }
+
+  /** Admission facts the chart's safety rules need. */
+  record RiskFacts(@Nullable String dependenceSeverity, @Nullable Instant lastShortActingOpioidUseAt,
+      boolean fentanylExposure, boolean benzodiazepineRisk, boolean selfHarmRisk) {
+
+    static final RiskFacts NONE = new RiskFacts(null, null, false, false, false);
+  }
+
+  /** How the stay ended (shared/clinical-reference.md, "Discharge and aftercare"). */
+  record Discharge(Instant dischargedAt, DischargeType dischargeType, Boolean naloxoneProvided,
+      @Nullable String naloxoneNotProvidedReason, Boolean overdoseEducation, MedicationPlan medicationPlan,
+      @Nullable String receivingPrescriber, @Nullable Integer lastCowsTotal, String dischargedBy) {}
 }

@@ -1,42 +1,87 @@
 package org.rehabnet.monitoring.episode;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.monitoring.alert.AlertRules;
+import org.rehabnet.monitoring.alert.Alerts;
+import org.rehabnet.monitoring.reassessment.Reassessments;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens episodes from admissions and shows them to the staff of their site. */
+/** Opens episodes from admissions, shows them to the staff of their site, and discharges them. */
 @Service
 class DetoxEpisodeService {
 
   private static final Logger log = LoggerFactory.getLogger(DetoxEpisodeService.class);
+  /** Short-acting opioids: the 12-hour wait before buprenorphine counts from their last use. */
+  private static final Set<String> SHORT_ACTING_OPIOIDS = Set.of("HEROIN", "FENTANYL", "OTHER_OPIOID");
 
   private final DetoxEpisodes episodes;
   private final Clock clock;
   private final AuditTrail audit;
+  private final Alerts alerts;
+  private final Reassessments reassessments;
+  private final WithdrawalScores withdrawal;
 
-  DetoxEpisodeService(DetoxEpisodes episodes, Clock clock, AuditTrail audit) {
+  DetoxEpisodeService(DetoxEpisodes episodes, Clock clock, AuditTrail audit, Alerts alerts,
+      Reassessments reassessments, WithdrawalScores withdrawal) {
     this.audit = audit;
     this.episodes = episodes;
     this.clock = clock;
+    this.alerts = alerts;
+    this.reassessments = reassessments;
+    this.withdrawal = withdrawal;
   }
 
-  /** Runs inside the event inbox's transaction. */
+  /** Runs inside the event inbox's transaction; every assessment field of the event may be null. */
   void openFrom(AdmissionRecorded admission) {
     if (episodes.existsByAdmissionId(admission.admissionId())) {
       // A second event for the same admission (a resend with a new id cannot happen, but a replay from
       // the dead-letter topic can): the episode is already open.
       return;
     }
+    DetoxEpisode.RiskFacts risks = risksOf(admission);
     DetoxEpisode episode = episodes.save(DetoxEpisode.open(admission.admissionId(), admission.patientId(),
-        admission.site(), admission.bed(), admission.admittedAt(), admission.expectedLengthDays(), clock.instant()));
+        admission.site(), admission.bed(), admission.admittedAt(), admission.expectedLengthDays(), risks,
+        clock.instant()));
+    reassessments.start(episode.id(), episode.patientId(), episode.site());
+    alerts.raise(episode.id(), episode.patientId(), episode.site(), AlertRules.selfHarmRisk(risks.selfHarmRisk()));
     log.info("Opened {} for admission {}", episode, admission.admissionId());
+  }
+
+  static DetoxEpisode.RiskFacts risksOf(AdmissionRecorded admission) {
+    var substances = admission.substances() == null ? java.util.List.<AdmissionRecorded.SubstanceUse>of()
+        : admission.substances();
+    Instant lastShortActing = substances.stream()
+        .filter(Objects::nonNull)
+        .filter(use -> SHORT_ACTING_OPIOIDS.contains(use.substance()))
+        .map(AdmissionRecorded.SubstanceUse::lastUseAt)
+        .filter(Objects::nonNull)
+        .max(Instant::compareTo)
+        .orElse(null);
+    boolean fentanyl = contains(admission.udsFlags(), "FENTANYL_POSITIVE")
+        || substances.stream().filter(Objects::nonNull).anyMatch(use -> "FENTANYL".equals(use.substance()));
+    return new DetoxEpisode.RiskFacts(admission.dependenceSeverity(), lastShortActing, fentanyl,
+        contains(admission.udsFlags(), "BENZODIAZEPINES_WITH_OPIOIDS"),
+        contains(admission.mentalHealthFlags(), "SELF_HARM_RISK"));
+  }
+
+  private static boolean contains(@Nullable Collection<String> flags, String flag) {
+    return flags != null && flags.contains(flag);
   }
 
   private EpisodeView shown(DetoxEpisode episode) {
@@ -58,5 +103,37 @@ class DetoxEpisodeService {
         .filter(episode -> caller.canRead(episode.site()))
         .map(this::shown)
         .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+  }
+
+  @Transactional
+  EpisodeView discharge(UUID episodeId, DischargePatient request, Caller caller) {
+    DetoxEpisode episode = episodes.lockForDosing(episodeId)
+        .filter(found -> caller.canRead(found.site()))
+        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+    if (!caller.worksAt(episode.site())) {
+      throw new NotAtThisSite(episode.site());
+    }
+    if (request.expectedVersion() != null && !request.expectedVersion().equals(episode.version())) {
+      throw new OptimisticLockingFailureException("Detox episode " + episodeId + " changed since it was read");
+    }
+    if (!request.naloxoneProvided() && blank(request.naloxoneNotProvidedReason())) {
+      throw new InvalidField("naloxoneNotProvidedReason", "is required when naloxone is not provided");
+    }
+    if (request.medicationPlan() != MedicationPlan.NONE && blank(request.receivingPrescriber())) {
+      throw new InvalidField("receivingPrescriber", "is required when medication continues");
+    }
+    episode.discharge(new DetoxEpisode.Discharge(clock.instant(), request.type(), request.naloxoneProvided(),
+        request.naloxoneProvided() ? null : request.naloxoneNotProvidedReason(), request.overdoseEducation(),
+        request.medicationPlan(), request.receivingPrescriber(), withdrawal.lastCowsTotal(episodeId).orElse(null),
+        caller.username()));
+    DetoxEpisode saved = episodes.save(episode);
+    reassessments.stop(episodeId);
+    audit.wrote(AuditAction.UPDATE, "DetoxEpisode", episodeId, saved.patientId(), saved.site());
+    log.info("Discharged {}", saved);
+    return EpisodeView.of(saved, saved.day(clock));
+  }
+
+  private static boolean blank(@Nullable String value) {
+    return value == null || value.isBlank();
   }
 }

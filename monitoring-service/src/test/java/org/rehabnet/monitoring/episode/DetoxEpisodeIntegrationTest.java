@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rehabnet.monitoring.TestClockConfiguration;
 import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
@@ -24,9 +25,11 @@ import org.rehabnet.test.infra.SharedInfrastructure;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 @RehabnetIntegrationTest(database = "monitoring")
+@Import(TestClockConfiguration.class)
 class DetoxEpisodeIntegrationTest {
 
   @LocalServerPort

@@ -1,6 +1,7 @@
 package org.rehabnet.platform.web;
 
 import java.time.Clock;
+import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.security.JwtDecoders;
@@ -50,6 +51,11 @@ public class ServletPlatformAutoConfiguration {
     @Bean
     AuditTrail auditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
       return new AuditTrail(jdbc, transactions);
+    }
+
+    @Bean
+    AuditQueryController auditQueryController(JdbcClient jdbc, AuditTrail audit) {
+      return new AuditQueryController(jdbc, audit);
     }
   }
 

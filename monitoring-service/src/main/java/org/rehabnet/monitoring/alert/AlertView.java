@@ -1,0 +1,15 @@
+package org.rehabnet.monitoring.alert;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An alert as the ward sees it. */
+record AlertView(UUID alertId, UUID episodeId, AlertKind kind, AlertSeverity severity, String reason,
+    Instant raisedAt, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt, @Nullable Long version) {
+
+  static AlertView of(ClinicalAlert alert) {
+    return new AlertView(alert.id(), alert.episodeId(), alert.kind(), alert.severity(), alert.reason(),
+        alert.raisedAt(), alert.acknowledgedBy(), alert.acknowledgedAt(), alert.version());
+  }
+}

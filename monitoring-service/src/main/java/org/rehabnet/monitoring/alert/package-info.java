@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.alert;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,79 @@
+package org.rehabnet.monitoring.episode;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.rehabnet.platform.web.problem.NotFound;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one door the charting features use to reach an episode, with site isolation next to the data:
+ * another site's episode is not found, writing at a site the caller does not work at is refused, and
+ * a discharged episode takes no more charting.
+ */
+@Service
+public class EpisodeAccess {
+
+  private final DetoxEpisodes episodes;
+  private final Clock clock;
+
+  EpisodeAccess(DetoxEpisodes episodes, Clock clock) {
+    this.episodes = episodes;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public ChartedEpisode forReading(UUID episodeId, Caller caller) {
+    return episodes.findById(episodeId)
+        .filter(episode -> caller.canRead(episode.site()))
+        .map(this::charted)
+        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+  }
+
+  /**
+   * For charting inside the caller's transaction: holds a share lock on the episode row, so a
+   * discharge cannot slip in between this check and the charting.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ChartedEpisode forCharting(UUID episodeId, Caller caller) {
+    return writable(episodes.lockForCharting(episodeId), episodeId, caller);
+  }
+
+  /**
+   * For a dose: an exclusive lock on the episode row, so two nurses' doses are checked against the
+   * daily maximum one after the other, never side by side.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ChartedEpisode forDosing(UUID episodeId, Caller caller) {
+    return writable(episodes.lockForDosing(episodeId), episodeId, caller);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ChartedEpisode> openAt(String site) {
+    return episodes.findBySiteAndStatusOrderByBed(site, DetoxEpisode.EpisodeStatus.OPEN).stream()
+        .map(this::charted)
+        .toList();
+  }
+
+  private ChartedEpisode writable(java.util.Optional<DetoxEpisode> found, UUID episodeId, Caller caller) {
+    DetoxEpisode episode = found.filter(e -> caller.canRead(e.site()))
+        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+    if (!caller.worksAt(episode.site())) {
+      throw new NotAtThisSite(episode.site());
+    }
+    if (episode.status() != DetoxEpisode.EpisodeStatus.OPEN) {
+      throw new EpisodeAlreadyDischarged(episodeId);
+    }
+    return charted(episode);
+  }
+
+  private ChartedEpisode charted(DetoxEpisode episode) {
+    DetoxEpisode.RiskFacts risks = episode.risks();
+    return new ChartedEpisode(episode.id(), episode.patientId(), episode.site(), episode.bed(), episode.admittedAt(),
+        episode.day(clock), episode.expectedLengthDays(), episode.status(), risks.lastShortActingOpioidUseAt(),
+        risks.fentanylExposure(), risks.benzodiazepineRisk());
+  }
+}

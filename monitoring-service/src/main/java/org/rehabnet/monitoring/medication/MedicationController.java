@@ -1,0 +1,78 @@
+package org.rehabnet.monitoring.medication;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "keycloak")
+class MedicationController {
+
+  private final MedicationService medication;
+
+  MedicationController(MedicationService medication) {
+    this.medication = medication;
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/medication-orders")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('physician')")
+  @Operation(summary = "Order a drug (physician of its site)")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged")
+  @ApiResponse(responseCode = "422", description = "unsafe-dose, rule OTP_REQUIRED: methadone at a site that is not "
+      + "an opioid treatment program")
+  MedicationViews.OrderView order(@PathVariable UUID episodeId, @Valid @RequestBody OrderMedication request) {
+    return medication.order(episodeId, request, Caller.current());
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/medication-orders/{orderId}/stop")
+  @PreAuthorize("hasRole('physician')")
+  @Operation(summary = "Stop an order (physician of its site)")
+  @ApiResponse(responseCode = "409", description = "Already stopped, or the episode is discharged")
+  @ApiResponse(responseCode = "412", description = "expectedVersion is not the order's version")
+  MedicationViews.OrderView stop(@PathVariable UUID episodeId, @PathVariable UUID orderId,
+      @Valid @RequestBody StopOrder request) {
+    return medication.stop(episodeId, orderId, request, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/medication-orders")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "An episode's orders (nurse, physician of its site; clinical lead)")
+  List<MedicationViews.OrderView> orders(@PathVariable UUID episodeId) {
+    return medication.orders(episodeId, Caller.current());
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/administrations")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('nurse', 'physician')")
+  @Operation(summary = "Give a dose against an order, checked by the dosing policy (nurse or physician of its site; "
+      + "overrideReason: physician only)")
+  @ApiResponse(responseCode = "403", description = "An override by someone who is not a physician")
+  @ApiResponse(responseCode = "404", description = "Unknown episode or order, or at a site that is not the caller's")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged or the order stopped")
+  @ApiResponse(responseCode = "422", description = "unsafe-dose: the member rule names the safety rule broken")
+  MedicationViews.AdministrationView administer(@PathVariable UUID episodeId,
+      @Valid @RequestBody AdministerDose request) {
+    return medication.administer(episodeId, request, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/administrations")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "The medication administration record (nurse, physician of its site; clinical lead)")
+  List<MedicationViews.AdministrationView> mar(@PathVariable UUID episodeId) {
+    return medication.mar(episodeId, Caller.current());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.medication;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.reassessment;
+
+import org.jspecify.annotations.NullMarked;

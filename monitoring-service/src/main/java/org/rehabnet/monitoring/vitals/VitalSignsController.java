@@ -1,0 +1,48 @@
+package org.rehabnet.monitoring.vitals;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "keycloak")
+class VitalSignsController {
+
+  private final VitalSignsService vitals;
+
+  VitalSignsController(VitalSignsService vitals) {
+    this.vitals = vitals;
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/vital-signs")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('nurse')")
+  @Operation(summary = "Chart a set of vital signs; NEWS2 is computed and stored with LOINC codes (nurse of its site)")
+  @ApiResponse(responseCode = "400", description = "A value outside its plausible range, or diastolic not below systolic")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged")
+  VitalSignsView chart(@PathVariable UUID episodeId, @Valid @RequestBody RecordVitalSigns request) {
+    return vitals.chart(episodeId, request, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/vital-signs")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "Vital signs and NEWS2 of an episode, oldest first: the trend (nurse, physician of its site; "
+      + "clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  List<VitalSignsView> ofEpisode(@PathVariable UUID episodeId) {
+    return vitals.ofEpisode(episodeId, Caller.current());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.vitals;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.ward;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,59 @@
+package org.rehabnet.monitoring.withdrawal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "keycloak")
+class WithdrawalController {
+
+  private final WithdrawalService withdrawal;
+
+  WithdrawalController(WithdrawalService withdrawal) {
+    this.withdrawal = withdrawal;
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/cows-assessments")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('nurse')")
+  @Operation(summary = "Chart a COWS assessment: total and band; publishes WithdrawalAssessed (nurse of its site)")
+  @ApiResponse(responseCode = "400", description = "An item value that is not one of that item's anchors")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged")
+  WithdrawalViews.CowsView chartCows(@PathVariable UUID episodeId, @Valid @RequestBody RecordCows request) {
+    return withdrawal.chartCows(episodeId, request, Caller.current());
+  }
+
+  @PostMapping("/v1/episodes/{episodeId}/observations")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('nurse')")
+  @Operation(summary = "Chart sedation (POSS) and vomiting, insomnia, anxiety, breathing (nurse of its site)")
+  @ApiResponse(responseCode = "400", description = "A missing field or a POSS other than S, 1-4")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged")
+  WithdrawalViews.ObservationView observe(@PathVariable UUID episodeId,
+      @Valid @RequestBody RecordObservation request) {
+    return withdrawal.observe(episodeId, request, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/withdrawal-trend")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "COWS and observations over the episode, oldest first (nurse, physician of its site; "
+      + "clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  WithdrawalViews.Trend trend(@PathVariable UUID episodeId) {
+    return withdrawal.trend(episodeId, Caller.current());
+  }
+}

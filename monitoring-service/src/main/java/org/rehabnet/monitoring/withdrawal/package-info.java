@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.monitoring.withdrawal;
+
+import org.jspecify.annotations.NullMarked;
