@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
+import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public class Alerts {
         .filter(found -> caller.canRead(found.site()))
         .orElseThrow(() -> new NotFound("Alert", alertId));
     if (!caller.worksAt(alert.site())) {
-      throw new NotAtThisSite(alert.site());
+      throw new WrongSite(alert.site());
     }
     alert.acknowledge(caller.username(), clock.instant());
     ClinicalAlert saved = alerts.save(alert);

@@ -15,6 +15,7 @@ import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
+import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +112,7 @@ class DetoxEpisodeService {
         .filter(found -> caller.canRead(found.site()))
         .orElseThrow(() -> new NotFound("Detox episode", episodeId));
     if (!caller.worksAt(episode.site())) {
-      throw new NotAtThisSite(episode.site());
+      throw new WrongSite(episode.site());
     }
     if (request.expectedVersion() != null && !request.expectedVersion().equals(episode.version())) {
       throw new OptimisticLockingFailureException("Detox episode " + episodeId + " changed since it was read");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.rehabnet.platform.web.problem.NotFound;
+import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,7 +63,7 @@ public class EpisodeAccess {
     DetoxEpisode episode = found.filter(e -> caller.canRead(e.site()))
         .orElseThrow(() -> new NotFound("Detox episode", episodeId));
     if (!caller.worksAt(episode.site())) {
-      throw new NotAtThisSite(episode.site());
+      throw new WrongSite(episode.site());
     }
     if (episode.status() != DetoxEpisode.EpisodeStatus.OPEN) {
       throw new EpisodeAlreadyDischarged(episodeId);
