@@ -72,7 +72,7 @@ class Consent extends AbstractAggregateRoot<Consent> {
         null, null, null);
     consent.registerEvent(new ConsentGranted(EventMetadata.next(now, 1), consent.id, patientId, consent.site,
         consent.recipientType, consent.recipient, consent.purpose, new TreeSet<>(categories), consent.signedOn,
-        consent.expiresAt, now));
+        consent.expiresAt, now, consent.expiryEvent, consent.signedBy));
     return consent;
   }
 
