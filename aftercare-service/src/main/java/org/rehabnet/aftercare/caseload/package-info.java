@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.caseload;
+
+import org.jspecify.annotations.NullMarked;

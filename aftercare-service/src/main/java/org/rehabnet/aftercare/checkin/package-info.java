@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.checkin;
+
+import org.jspecify.annotations.NullMarked;

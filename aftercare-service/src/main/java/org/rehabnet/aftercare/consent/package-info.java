@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.consent;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.contingency;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.groups;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.plan;
+
+import org.jspecify.annotations.NullMarked;

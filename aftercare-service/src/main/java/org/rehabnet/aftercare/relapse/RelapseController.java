@@ -1,0 +1,68 @@
+package org.rehabnet.aftercare.relapse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/plans/{planId}/relapses")
+@SecurityRequirement(name = "keycloak")
+class RelapseController {
+
+  private final RelapseService relapses;
+
+  RelapseController(RelapseService relapses) {
+    this.relapses = relapses;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasRole('counsellor')")
+  @Operation(summary = "Report a lapse or relapse (counsellor of the plan's site): the plan stays open, outreach "
+      + "is due within 24 h, RelapseReported and, if wanted, ReadmissionRequested are published. Send an "
+      + "Idempotency-Key to retry safely: a retry gets the original answer and publishes nothing again.")
+  @ApiResponse(responseCode = "201", description = "Reported (or the original answer to a retried request)")
+  @ApiResponse(responseCode = "400", description = "Invalid field")
+  @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
+  @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
+  ResponseEntity<RelapseView> report(@PathVariable UUID planId, @Valid @RequestBody ReportRelapse request,
+      @Parameter(description = "A client-chosen key that makes retries safe")
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+    RelapseService.Outcome outcome = relapses.report(planId, request, idempotencyKey, Caller.current());
+    var response = ResponseEntity.status(201);
+    if (outcome.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.body(outcome.view());
+  }
+
+  @PostMapping("/outreach/{taskId}/done")
+  @PreAuthorize("hasRole('counsellor')")
+  @Operation(summary = "Mark the outreach after a report as done (counsellor of the plan's site)")
+  @ApiResponse(responseCode = "404", description = "Unknown plan or task, or another site's")
+  Outreach.OpenOutreach outreachDone(@PathVariable UUID planId, @PathVariable UUID taskId) {
+    return relapses.outreachDone(planId, taskId, Caller.current());
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
+  @Operation(summary = "The plan's lapse and relapse reports (counsellor of its site, clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
+  List<RelapseView> ofPlan(@PathVariable UUID planId) {
+    return relapses.ofPlan(planId, Caller.current());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.aftercare.relapse;
+
+import org.jspecify.annotations.NullMarked;
