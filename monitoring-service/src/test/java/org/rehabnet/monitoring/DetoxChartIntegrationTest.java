@@ -26,6 +26,8 @@ import org.rehabnet.test.http.ApiClient.ApiResponse;
 import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.infra.RehabnetIntegrationTest;
 import org.rehabnet.test.infra.SharedInfrastructure;
+import org.rehabnet.test.time.MutableClock;
+import org.rehabnet.test.time.MutableClockConfiguration;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The detox chart end to end inside the service: real PostgreSQL, real Kafka, real tokens. */
 @RehabnetIntegrationTest(database = "monitoring")
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class DetoxChartIntegrationTest {
 
   @LocalServerPort

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rehabnet.monitoring.TestClockConfiguration;
 import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
@@ -22,6 +21,7 @@ import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.infra.RehabnetIntegrationTest;
 import org.rehabnet.test.infra.SharedInfrastructure;
+import org.rehabnet.test.time.MutableClockConfiguration;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 @RehabnetIntegrationTest(database = "monitoring")
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class DetoxEpisodeIntegrationTest {
 
   @LocalServerPort
