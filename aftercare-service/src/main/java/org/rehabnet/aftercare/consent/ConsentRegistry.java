@@ -74,6 +74,15 @@ public class ConsentRegistry {
         .list();
   }
 
+  /** Every consent naming this recipient, active or not, newest first: the partner API's search scope. */
+  @Transactional(readOnly = true)
+  public List<ActiveConsent> consentsNaming(String recipient) {
+    return jdbc.sql(SELECT + " WHERE c.recipient = :recipient ORDER BY c.granted_at DESC")
+        .param("recipient", recipient)
+        .query(ConsentRegistry::map)
+        .list();
+  }
+
   /** Runs in the event inbox's transaction; a replay of the same grant changes nothing. */
   void granted(ConsentGranted event) {
     jdbc.sql("""

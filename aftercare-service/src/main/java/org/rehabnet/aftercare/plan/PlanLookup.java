@@ -43,6 +43,14 @@ public class PlanLookup {
     return plan;
   }
 
+  /** The patient's plans as they may be disclosed under a consent, newest first. */
+  public List<SharedPlan> sharedPlansOf(UUID patientId) {
+    return plans.findByPatientId(patientId).stream()
+        .sorted(java.util.Comparator.comparing(AftercarePlan::startsOn).reversed())
+        .map(SharedPlan::of)
+        .toList();
+  }
+
   public List<PlanRef> openPlans() {
     return plans.findByStatus(PlanStatus.OPEN).stream().map(PlanRef::of).toList();
   }
