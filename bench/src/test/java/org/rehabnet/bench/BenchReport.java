@@ -1,60 +1,73 @@
 package org.rehabnet.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * Reads the newest Gatling run's statistics and prints the gateway's figures against the direct
- * baseline taken in the same run: p50/p99 at the fixed arrival rate, and saturation throughput.
+ * Latencies per phase of the run (HdrHistogram, 1 ms to 60 s, 3 significant digits) and the
+ * gateway's figures against the direct baseline measured in the same run.
  */
-public final class BenchReport {
+final class BenchReport {
 
-  public static void main(String[] args) throws IOException {
-    Path results = Path.of(args.length > 0 ? args[0] : "target/gatling");
-    Path stats;
-    try (Stream<Path> runs = Files.list(results)) {
-      stats = runs.filter(Files::isDirectory)
-          .max(Comparator.comparing(p -> p.toFile().lastModified()))
-          .map(run -> run.resolve("js/stats.json"))
-          .orElseThrow(() -> new IllegalStateException("No Gatling run under " + results));
-    }
-    JsonNode contents = new ObjectMapper().readTree(stats.toFile()).get("contents");
-    Figures direct = figures(contents, "direct-open", "direct-saturation");
-    Figures gateway = figures(contents, "gateway-open", "gateway-saturation");
-    System.out.printf("%n%-10s %10s %10s %16s %8s%n", "", "p50 ms", "p99 ms", "saturation rps", "errors");
-    System.out.printf("%-10s %10d %10d %16.1f %8d%n", "direct", direct.p50, direct.p99, direct.rps, direct.errors);
-    System.out.printf("%-10s %10d %10d %16.1f %8d%n", "gateway", gateway.p50, gateway.p99, gateway.rps, gateway.errors);
-    double p99Ratio = (double) Math.max(gateway.p99, 1) / Math.max(direct.p99, 1);
-    double rpsRatio = gateway.rps / direct.rps;
-    System.out.printf("ratio      p50 %.2fx   p99 %.2fx (target <= 1.25x)   throughput %.2fx (target >= 0.5x)%n",
-        (double) Math.max(gateway.p50, 1) / Math.max(direct.p50, 1), p99Ratio, rpsRatio);
-    System.out.println(p99Ratio <= 1.25 && rpsRatio >= 0.5 ? "TARGETS MET" : "TARGETS NOT MET");
+  private final Map<String, Series> series = new ConcurrentHashMap<>();
+
+  Series series(String name) {
+    return series.computeIfAbsent(name, n -> new Series());
   }
 
-  private record Figures(long p50, long p99, double rps, long errors) {}
-
-  private static Figures figures(JsonNode contents, String open, String saturation) {
-    JsonNode openStats = find(contents, open);
-    JsonNode saturationStats = find(contents, saturation);
-    return new Figures(openStats.get("percentiles1").get("total").asLong(),
-        openStats.get("percentiles4").get("total").asLong(),
-        saturationStats.get("meanNumberOfRequestsPerSecond").get("total").asDouble(),
-        openStats.get("numberOfRequests").get("ko").asLong() + saturationStats.get("numberOfRequests").get("ko").asLong());
+  void print() {
+    Series directOpen = series("direct-open");
+    Series gatewayOpen = series("gateway-open");
+    Series directSaturation = series("direct-saturation");
+    Series gatewaySaturation = series("gateway-saturation");
+    System.out.printf("%n%-8s %9s %9s %9s %16s %8s%n", "", "p50 ms", "p99 ms", "max ms", "saturation rps", "errors");
+    row("direct", directOpen, directSaturation);
+    row("gateway", gatewayOpen, gatewaySaturation);
+    double p50 = ratio(gatewayOpen.percentile(50), directOpen.percentile(50));
+    double p99 = ratio(gatewayOpen.percentile(99), directOpen.percentile(99));
+    double throughput = gatewaySaturation.throughput() / directSaturation.throughput();
+    System.out.printf("ratio gateway/direct: p50 %.2fx, p99 %.2fx (target <= 1.25x), saturation throughput %.2fx"
+        + " (target >= 0.5x)%n", p50, p99, throughput);
+    System.out.println(p99 <= 1.25 && throughput >= 0.5 ? "TARGETS MET" : "TARGETS NOT MET");
   }
 
-  private static JsonNode find(JsonNode contents, String name) {
-    for (JsonNode request : contents) {
-      if (name.equals(request.get("name").asText())) {
-        return request.get("stats");
+  private static void row(String name, Series open, Series saturation) {
+    System.out.printf("%-8s %9d %9d %9d %16.1f %8d%n", name, open.percentile(50), open.percentile(99),
+        open.histogram.getMaxValue(), saturation.throughput(), open.errors.get() + saturation.errors.get());
+  }
+
+  private static double ratio(long measured, long baseline) {
+    return (double) Math.max(measured, 1) / Math.max(baseline, 1);
+  }
+
+  /** One phase: its latency histogram, its errors, and when its first and last answer came. */
+  static final class Series {
+
+    final ConcurrentHistogram histogram = new ConcurrentHistogram(60_000, 3);
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong last = new AtomicLong();
+
+    void record(int millis) {
+      long now = System.nanoTime();
+      first.accumulateAndGet(now, Math::min);
+      last.accumulateAndGet(now, Math::max);
+      if (millis < 0) {
+        errors.incrementAndGet();
+      } else {
+        histogram.recordValue(Math.max(1, millis));
       }
     }
-    throw new IllegalStateException("No request named " + name + " in the Gatling statistics");
-  }
 
-  private BenchReport() {}
+    long percentile(double p) {
+      return histogram.getValueAtPercentile(p);
+    }
+
+    double throughput() {
+      double seconds = (last.get() - first.get()) / 1e9;
+      return seconds <= 0 ? 0 : histogram.getTotalCount() / seconds;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.rehabnet.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * Gateway overhead: the same authenticated read, straight to monitoring-service and through the
  * gateway, in one run. First an open-model load at a fixed arrival rate (requests arrive on schedule
  * whether or not earlier ones answered: no coordinated omission) for latency, then a closed-model
- * load at fixed concurrency for saturation throughput. BenchReport prints the ratios.
+ * load at fixed concurrency for saturation throughput. Each response time goes into an HdrHistogram
+ * per phase; BenchReport prints the figures and the gateway/direct ratios at the end of the run.
  *
  * <p>The read is {@code GET episodes/{unknown id}}: token verified (gateway and service), role and
  * site checked, a database lookup and an audit row written, a 404 problem returned: the full path
@@ -41,6 +43,7 @@ public class GatewayOverheadSimulation extends Simulation {
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
   static final String TOKEN = token();
   static final String PATH_ID = UUID.randomUUID().toString();
+  static final BenchReport REPORT = new BenchReport();
 
   final HttpProtocolBuilder protocol = http
       .header("Authorization", "Bearer " + TOKEN)
@@ -48,7 +51,18 @@ public class GatewayOverheadSimulation extends Simulation {
       .shareConnections();
 
   static ScenarioBuilder read(String name, String base, String path) {
-    return scenario(name).exec(http(name).get(base + path).check(status().is(404)));
+    BenchReport.Series series = REPORT.series(name);
+    return scenario(name)
+        .exec(http(name).get(base + path).check(status().is(404), responseTimeInMillis().saveAs("rt")))
+        .exec(session -> {
+          series.record(session.isFailed() ? -1 : session.getInt("rt"));
+          return session;
+        });
+  }
+
+  @Override
+  public void after() {
+    REPORT.print();
   }
 
   {
