@@ -23,6 +23,10 @@ public class WebEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.lifecycle.timeout-per-shutdown-phase", "15s");
     // Behind the gateway: X-Forwarded-Prefix makes links and the OpenAPI servers[] right.
     d.put("server.forward-headers-strategy", "framework");
+    // The gateway keeps connections to the services pooled; Tomcat's default of closing a connection
+    // after 100 requests would make it write onto closing connections under load.
+    d.put("server.tomcat.max-keep-alive-requests", "-1");
+    d.put("server.tomcat.keep-alive-timeout", "60s");
     d.put("server.error.include-stacktrace", "never");
     d.put("server.error.include-message", "never");
     d.put("spring.mvc.problemdetails.enabled", "false");

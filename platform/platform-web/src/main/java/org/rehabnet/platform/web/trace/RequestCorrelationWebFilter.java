@@ -26,12 +26,10 @@ public class RequestCorrelationWebFilter implements WebFilter, Ordered {
         .build();
     exchange.getAttributes().put(Correlation.REQUEST_ID_HEADER, correlation.requestId());
     exchange.getAttributes().put(TraceContext.TRACEPARENT, correlation.traceparent());
-    // Set just before the response is committed, so they replace what a routed service returned.
-    exchange.getResponse().beforeCommit(() -> {
-      exchange.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
-      exchange.getResponse().getHeaders().set(TraceContext.TRACEPARENT, correlation.traceparent());
-      return Mono.empty();
-    });
+    // Set now, while the headers are writable; a routed service's copies are deduplicated by the
+    // gateway's DedupeResponseHeader filter.
+    exchange.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
+    exchange.getResponse().getHeaders().set(TraceContext.TRACEPARENT, correlation.traceparent());
     return chain.filter(exchange.mutate().request(request).build());
   }
 
