@@ -3,6 +3,8 @@ package org.rehabnet.gateway.edge;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.rehabnet.platform.web.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rehabnet.platform.web.problem.Problems;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -19,10 +21,13 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+  private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
   @RequestMapping("/fallback/{service}")
   ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
     Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
     boolean timedOut = cause instanceof TimeoutException;
+    log.warn("{} answered by the fallback: {}", service, cause == null ? "no cause" : cause.toString());
     ProblemType type = timedOut ? ProblemType.GATEWAY_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE;
     var problem = Problems.of(type, timedOut
         ? "The " + service + " service did not answer in time"
