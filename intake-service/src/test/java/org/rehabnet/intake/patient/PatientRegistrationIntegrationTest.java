@@ -48,7 +48,8 @@ class PatientRegistrationIntegrationTest {
     assertThat(EventProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/rehabnet/intake-service");
     assertThat(EventProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
     assertThat(new String(record.value())).contains(body.get("mrn").asString()).contains("\"registeredAtSite\":\"north\"")
-        .doesNotContain("555");
+        // Contacts stay in intake: neither phone number nor the emergency contact travels.
+        .doesNotContain("+1 555 0100").doesNotContain("+1 555 0101").doesNotContain("A Relative");
   }
 
   @Test
