@@ -2,10 +2,10 @@ package org.rehabnet.gateway;
 
 import org.rehabnet.gateway.ratelimit.RateLimitFilter;
 import org.rehabnet.gateway.ratelimit.RateLimitProperties;
+import org.rehabnet.gateway.ratelimit.RequestBudgets;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.rehabnet.platform.web.security.RehabnetJwtConverter;
 import org.rehabnet.platform.web.security.Roles;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -24,7 +24,6 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(RateLimitProperties.class)
 class SecurityConfig {
 
   private static final String[] CLINICAL_STAFF = {Roles.INTAKE_COORDINATOR, Roles.NURSE, Roles.PHYSICIAN,
@@ -32,7 +31,7 @@ class SecurityConfig {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemServerSecurityHandlers problems,
-      ReactiveJwtDecoder decoder, RateLimitProperties rateLimits) {
+      ReactiveJwtDecoder decoder, RateLimitProperties rateLimits, RequestBudgets budgets) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -57,7 +56,7 @@ class SecurityConfig {
             .pathMatchers("/api/**").hasAnyRole(CLINICAL_STAFF)
             .pathMatchers("/partner/**").hasRole(Roles.PARTNER)
             .anyExchange().denyAll())
-        .addFilterAfter(new RateLimitFilter(rateLimits, problems), SecurityWebFiltersOrder.AUTHORIZATION)
+        .addFilterAfter(new RateLimitFilter(rateLimits, budgets, problems), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
   }
 }

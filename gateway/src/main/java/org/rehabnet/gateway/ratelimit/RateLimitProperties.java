@@ -1,5 +1,6 @@
 package org.rehabnet.gateway.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -31,5 +32,11 @@ public record RateLimitProperties(
   }
 
   /** {@code requests} per {@code period}. */
-  public record Budget(@Min(1) long requests, @NotNull Duration period) {}
+  public record Budget(@Min(1) long requests, @NotNull Duration period) {
+
+    /** A full bucket of {@code requests}, refilled evenly over the period rather than all at once. */
+    Bandwidth bandwidth() {
+      return Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build();
+    }
+  }
 }
