@@ -3,13 +3,13 @@ package org.rehabnet.test.infra;
 import java.util.Locale;
 import org.testcontainers.DockerClientFactory;
 
-/** How tests get their PostgreSQL and Kafka. */
+/** How tests get their PostgreSQL, Kafka and Redis. */
 public enum InfrastructureMode {
   /** Testcontainers where a Docker engine answers, embedded elsewhere. */
   AUTO,
-  /** zonky embedded PostgreSQL and an in-JVM KRaft Kafka broker: no Docker needed. */
+  /** zonky embedded PostgreSQL, an in-JVM KRaft Kafka broker, redis-server as a child process: no Docker needed. */
   EMBEDDED,
-  /** PostgreSQL and Kafka containers. */
+  /** PostgreSQL, Kafka and Redis containers. */
   TESTCONTAINERS;
 
   public static final String PROPERTY = "rehabnet.test.infra";

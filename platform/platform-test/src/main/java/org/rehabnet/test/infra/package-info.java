@@ -1,6 +1,7 @@
 /**
- * Real PostgreSQL and Kafka for tests, started once per test JVM and shared by all test classes:
- * embedded (zonky PostgreSQL, a KRaft broker from the Kafka jars) or Testcontainers, by one switch,
+ * Real PostgreSQL, Kafka and Redis for tests, started once per test JVM and shared by all test
+ * classes: embedded (zonky PostgreSQL, a KRaft broker from the Kafka jars, the redis-server binary
+ * from embedded-redis) or Testcontainers, by one switch,
  * {@code rehabnet.test.infra=auto|embedded|testcontainers}.
  */
 @NullMarked
