@@ -28,7 +28,8 @@ class RateLimitFilterTest {
 
   final RecordingBudgets budgets = new RecordingBudgets();
   final RateLimitProperties properties = new RateLimitProperties(true, new Budget(1200, Duration.ofMinutes(1)),
-      new Budget(300, Duration.ofMinutes(1)), Map.of("harbor-house", new Budget(5, Duration.ofMinutes(1))));
+      new Budget(300, Duration.ofMinutes(1)), Map.of("harbor-house", new Budget(5, Duration.ofMinutes(1))),
+      new RateLimitProperties.Redis(null, Duration.ofMillis(150), Duration.ofSeconds(1)));
   final RateLimitFilter filter = new RateLimitFilter(properties, budgets,
       new ProblemServerSecurityHandlers(JsonMapper.builder().build()));
   final AtomicInteger routed = new AtomicInteger();
