@@ -109,6 +109,27 @@ class JwtDecodersTest {
         .isNotInstanceOf(BadJwtException.class);
   }
 
+  @Test
+  void theGatewayVerifiesATokenWhoseKeyIsCachedOnTheCallingThreadAndFetchesKeysOnAWorker() {
+    ReactiveJwtDecoder reactive = JwtDecoders.reactive(policy);
+    String token = idp.staff("nurse-north", List.of("nurse"), List.of("north"));
+    Thread caller = Thread.currentThread();
+
+    // The first token needs the key set: fetched over HTTP, never on the caller's (event-loop) thread.
+    assertThat(reactive.decode(token).map(jwt -> Thread.currentThread()).block()).isNotSameAs(caller);
+    int fetches = idp.jwksRequests();
+    // Its key is now cached: the signature is checked where the request is, with no fetch and no hop.
+    assertThat(reactive.decode(token).map(jwt -> Thread.currentThread()).block()).isSameAs(caller);
+    // A key id the cache does not hold may need a fetch: off the caller's thread again, still refused.
+    String unknownKey = idp.signWithKeyId(idp.claims("nurse-north", List.of("nurse")).build(), "not-a-realm-key");
+    assertThatThrownBy(() -> reactive.decode(unknownKey).block()).isInstanceOf(BadJwtException.class);
+    assertThat(idp.jwksRequests() - fetches).isLessThanOrEqualTo(1);
+    // A forged signature under the cached key id is refused inline like any bad token.
+    String[] parts = token.split("\\.");
+    String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    assertThatThrownBy(() -> reactive.decode(forged).block()).isInstanceOf(BadJwtException.class);
+  }
+
   private TokenPolicy policy(String jwkSetUri) {
     return new TokenPolicy(idp.issuer(), jwkSetUri, "rehabnet-api", Duration.ofSeconds(30),
         List.of(SignatureAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
