@@ -2,6 +2,7 @@ package org.rehabnet.gateway.edge;
 
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.problem.Problems;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ class FallbackController {
   @RequestMapping("/fallback/{service}")
   ResponseEntity<Map<String, Object>> unavailable(@PathVariable String service, ServerWebExchange exchange) {
     Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-    boolean timedOut = cause instanceof TimeoutException;
+    boolean timedOut = timedOut(cause);
     log.warn("{} answered by the fallback: {}", service, cause == null ? "no cause" : cause.toString());
     ProblemType type = timedOut ? ProblemType.GATEWAY_TIMEOUT : ProblemType.SERVICE_UNAVAILABLE;
     var problem = Problems.of(type, timedOut
@@ -40,5 +41,15 @@ class FallbackController {
         .header(HttpHeaders.RETRY_AFTER, "5")
         .contentType(Problems.PROBLEM_JSON)
         .body(Problems.asMap(problem));
+  }
+
+  /** The HTTP client's response timeout (Netty's) or a Reactor timeout, possibly wrapped. */
+  private static boolean timedOut(@Nullable Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -19,6 +19,9 @@ final class LocalRequestBudgets implements RequestBudgets {
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
       .maximumSize(100_000)
       .expireAfterAccess(Duration.ofHours(1))
+      // Housekeeping on the calling thread: Caffeine's default hands it to the common pool, which
+      // woke a pool thread on nearly every request (measured with strace at the gateway).
+      .executor(Runnable::run)
       .build();
 
   LocalRequestBudgets() {

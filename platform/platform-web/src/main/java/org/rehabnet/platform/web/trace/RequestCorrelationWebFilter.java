@@ -26,10 +26,12 @@ public class RequestCorrelationWebFilter implements WebFilter, Ordered {
         .build();
     exchange.getAttributes().put(Correlation.REQUEST_ID_HEADER, correlation.requestId());
     exchange.getAttributes().put(TraceContext.TRACEPARENT, correlation.traceparent());
-    // Set now, while the headers are writable; a routed service's copies are deduplicated by the
-    // gateway's DedupeResponseHeader filter.
-    exchange.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
-    exchange.getResponse().getHeaders().set(TraceContext.TRACEPARENT, correlation.traceparent());
+    // Set as the response is committed, whoever answers: over a routed service's own copies (its
+    // traceparent names its span, not the caller's), and never on headers already sent.
+    exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+      exchange.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, correlation.requestId());
+      exchange.getResponse().getHeaders().set(TraceContext.TRACEPARENT, correlation.traceparent());
+    }));
     return chain.filter(exchange.mutate().request(request).build());
   }
 
