@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -43,7 +44,10 @@ public class GatewayOverheadSimulation extends Simulation {
   static final String DIRECT = System.getProperty("bench.direct", "http://localhost:8082");
   static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://localhost:8180/realms/rehabnet");
   static final int RATE = Integer.getInteger("bench.rate", 100);
-  static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+  // Seconds of open-model load per door, split into ROUNDS alternating rounds.
+  static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  static final int SATURATION = Integer.getInteger("bench.saturation-seconds", 30);
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
   // Both doors at saturation until the JIT has compiled their request paths: measured, the gateway
   // needed ~40,000 requests (a minute or more here) before its CPU per request stopped falling.
@@ -70,7 +74,12 @@ public class GatewayOverheadSimulation extends Simulation {
       .shareConnections();
 
   static ScenarioBuilder read(String name, String base, String path) {
-    BenchReport.Series series = REPORT.series(name);
+    return read(name, name, base, path);
+  }
+
+  /** A scenario named {@code name} (Gatling wants them unique) recording into {@code series}. */
+  static ScenarioBuilder read(String name, String seriesName, String base, String path) {
+    BenchReport.Series series = REPORT.series(seriesName);
     return scenario(name)
         .exec(http(name).get(base + path).check(status().is(404), responseTimeInMillis().saveAs("rt")))
         .exec(session -> {
@@ -87,19 +96,26 @@ public class GatewayOverheadSimulation extends Simulation {
   {
     String direct = "/v1/episodes/" + PATH_ID;
     String viaGateway = "/api/monitoring/v1/episodes/" + PATH_ID;
-    setUp(
-        read("warmup-direct", DIRECT, direct)
-            .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(WARMUP)))
-            .andThen(read("warmup-gateway", GATEWAY, viaGateway)
-                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(WARMUP))))
-            .andThen(read("direct-open", DIRECT, direct)
-                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
-            .andThen(read("gateway-open", GATEWAY, viaGateway)
-                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+    // The open-model (latency) phases alternate direct and gateway in ROUNDS short rounds, so a
+    // passing disturbance of this shared 2-core machine (a GC, a compaction, a timer) falls on both
+    // doors alike instead of deciding the p99 of one of them.
+    PopulationBuilder plan = read("warmup-direct", DIRECT, direct)
+        .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(WARMUP)))
+        .andThen(read("warmup-gateway", GATEWAY, viaGateway)
+            .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(WARMUP))));
+    Duration round = Duration.ofSeconds(Math.max(1, SECONDS / ROUNDS));
+    for (int i = 1; i <= ROUNDS; i++) {
+      plan = plan
+          .andThen(read("direct-open-" + i, "direct-open", DIRECT, direct)
+              .injectOpen(constantUsersPerSec(RATE).during(round)))
+          .andThen(read("gateway-open-" + i, "gateway-open", GATEWAY, viaGateway)
+              .injectOpen(constantUsersPerSec(RATE).during(round)));
+    }
+    setUp(plan
             .andThen(read("direct-saturation", DIRECT, direct)
-                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SECONDS))))
+                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SATURATION))))
             .andThen(read("gateway-saturation", GATEWAY, viaGateway)
-                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SECONDS)))))
+                .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(SATURATION)))))
         .protocols(protocol);
   }
 
