@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics intake owns: patients (identity), admissions (admissions, bed releases), consents. */
+/** The topics intake owns: patients (identity), admissions (admissions, bed releases), consents, sites. */
 @Configuration(proxyBeanMethods = false)
 class EventTopicsConfig {
 
@@ -33,6 +33,12 @@ class EventTopicsConfig {
   @Bean
   NewTopic consentsTopic() {
     return topic(Topics.INTAKE_CONSENTS);
+  }
+
+  /** Compacted: the latest SiteConfigured of every site stays, so a new consumer learns every site. */
+  @Bean
+  NewTopic sitesTopic() {
+    return TopicBuilder.name(Topics.INTAKE_SITES).partitions(partitions).replicas(replicas).compact().build();
   }
 
   private NewTopic topic(String name) {

@@ -40,7 +40,7 @@ public final class IntakeFixtures {
   /** A new site of its own with this many free beds, so tests do not compete for the seeded ones. */
   public static String newSite(int beds) {
     String site = "t" + SITES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
-    update("INSERT INTO site (code, name) VALUES ('" + site + "', 'Test site')");
+    update("INSERT INTO site (code, name, time_zone) VALUES ('" + site + "', 'Test site', 'UTC')");
     for (int i = 1; i <= beds; i++) {
       update("INSERT INTO bed (id, site, ward, code, status) VALUES ('" + UUID.randomUUID() + "', '" + site
           + "', 'W', 'W-" + i + "', 'FREE')");

@@ -20,6 +20,11 @@ import org.rehabnet.monitoring.reassessment.Reassessments;
 import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.RouteOfUse;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
@@ -72,7 +77,7 @@ class DetoxChartIntegrationTest {
 
   @Test
   void anAdmissionWithSelfHarmRiskOpensAnEpisodeAndRaisesAnAlert() {
-    Episode episode = admit("north", Set.of("SELF_HARM_RISK"), Set.of("FENTANYL_POSITIVE"));
+    Episode episode = admit("north", Set.of(RiskFlag.SELF_HARM_RISK), Set.of(UdsFlag.FENTANYL_POSITIVE));
 
     JsonNode alerts = api.get("/v1/episodes/" + episode.id + "/alerts", nurseNorth).json();
     assertThat(kinds(alerts)).containsExactly("SELF_HARM_RISK");
@@ -290,11 +295,11 @@ class DetoxChartIntegrationTest {
 
   record Episode(UUID id, UUID admissionId, UUID patientId) {}
 
-  private Episode admit(String site, Set<String> mentalHealthFlags, Set<String> udsFlags) {
+  private Episode admit(String site, Set<RiskFlag> mentalHealthFlags, Set<UdsFlag> udsFlags) {
     Instant now = clock.instant();
     AdmissionRecorded admission = new AdmissionRecorded(EventMetadata.next(now, 1), UUID.randomUUID(),
-        UUID.randomUUID(), site, "B-" + (int) (Math.random() * 100), now.minus(Duration.ofHours(1)), 7, "SEVERE",
-        List.of(new AdmissionRecorded.SubstanceUse("HEROIN", "INJECTED", now.minus(Duration.ofHours(13)))),
+        UUID.randomUUID(), site, "B-" + (int) (Math.random() * 100), now.minus(Duration.ofHours(1)), 7, DependenceSeverity.SEVERE,
+        List.of(new AdmissionRecorded.SubstanceUse(Substance.HEROIN, RouteOfUse.INJECTED, now.minus(Duration.ofHours(13)))),
         udsFlags, mentalHealthFlags, null);
     EventProbe.publish(Topics.INTAKE_ADMISSIONS, admission.key(),
         CloudEventHeaders.of(admission, "/rehabnet/intake-service"), json.writeValueAsBytes(admission));
@@ -317,7 +322,7 @@ class DetoxChartIntegrationTest {
   private ApiResponse give(Episode episode, UUID order, String mg, String token, String overrideReason) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("orderId", order);
-    body.put("doseMg", mg);
+    body.put("doseMg", new java.math.BigDecimal(mg));
     if (overrideReason != null) {
       body.put("overrideReason", overrideReason);
     }

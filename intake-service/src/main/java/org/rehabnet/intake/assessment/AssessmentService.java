@@ -8,9 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.RouteOfUse;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
@@ -93,11 +99,15 @@ class AssessmentService {
     if (a.substances().isEmpty() || a.udsResults().isEmpty()) {
       throw new AssessmentMissing();
     }
-    return new AdmissionFacts(a.dependenceSeverity(),
+    // Stored as the names of the same shared enums they were validated against.
+    return new AdmissionFacts(DependenceSeverity.valueOf(a.dependenceSeverity()),
         a.substances().stream()
-            .map(s -> new AdmissionFacts.SubstanceFact(s.substance(), s.route(), s.lastUseAt()))
+            .map(s -> new AdmissionFacts.SubstanceFact(Substance.valueOf(s.substance()), RouteOfUse.valueOf(s.route()),
+                s.lastUseAt()))
             .toList(),
-        new TreeSet<>(a.udsFlags()), new TreeSet<>(a.mentalHealthFlags()), a.expectedLengthDays());
+        a.udsFlags().stream().map(UdsFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
+        a.mentalHealthFlags().stream().map(RiskFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
+        a.expectedLengthDays());
   }
 
   private PreAdmissionAssessment.Scored score(RecordAssessment r, Instant now) {
@@ -114,19 +124,20 @@ class AssessmentService {
         throw new InvalidField("urineDrugScreen[" + i + "].analyte", "is listed more than once");
       }
     }
-    Set<String> udsFlags = UrineDrugScreen.flags(uds);
+    Set<UdsFlag> udsFlags = UrineDrugScreen.flags(uds);
     OudSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
     double longestDailyOpioidUse = substances.stream()
-        .filter(s -> s.substance().isOpioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
+        .filter(s -> s.substance().opioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
         .mapToDouble(s -> s.yearsOfUse().doubleValue())
         .max().orElse(0);
     int days = expectedLength.days(severity, longestDailyOpioidUse,
-        udsFlags.contains(UrineDrugScreen.FENTANYL_POSITIVE));
+        udsFlags.contains(UdsFlag.FENTANYL_POSITIVE));
     return new PreAdmissionAssessment.Scored(r.heightCm(), r.weightKg(), BodyMassIndex.of(r.heightCm(), r.weightKg()),
         r.oudCriteria().stream().map(Enum::name).sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
         OudSeverity.countedCriteria(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision()), severity, r.phq9(),
         Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()),
-        r.mentalHealthHistory().stream().map(Enum::name).sorted().toList(), udsFlags, r.previousDetoxEpisodes(),
+        r.mentalHealthHistory().stream().map(Enum::name).sorted().toList(),
+        udsFlags.stream().map(Enum::name).collect(Collectors.toSet()), r.previousDetoxEpisodes(),
         r.previousOverdoses(), r.pregnancyStatus().name(), days,
         substances.stream().map(s -> new SubstanceEntry(s.substance().name(), s.amount(), s.route().name(),
             s.frequency().name(), s.yearsOfUse(), s.lastUseAt())).toList(),

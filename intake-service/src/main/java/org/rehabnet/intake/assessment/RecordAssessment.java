@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.RouteOfUse;
 
 /**
  * A complete pre-admission assessment. Ranges that the instruments fix are checked here (a PHQ-9
@@ -35,9 +36,9 @@ record RecordAssessment(
 
   /** One substance the patient uses. */
   record Substance(
-      @NotNull SubstanceCode substance,
+      @NotNull org.rehabnet.platform.events.clinical.Substance substance,
       @Nullable @Size(max = 60) String amount,
-      @NotNull Route route,
+      @NotNull RouteOfUse route,
       @NotNull Frequency frequency,
       @NotNull @DecimalMin("0") @DecimalMax("80") BigDecimal yearsOfUse,
       @NotNull Instant lastUseAt) {}
@@ -47,34 +48,6 @@ record RecordAssessment(
       @NotNull UrineDrugScreen.Analyte analyte,
       @NotNull UrineDrugScreen.Result result,
       @Nullable @Min(1) @Max(100_000) Integer cutoffNgPerMl) {}
-
-  /** Substance codes shared with the AdmissionRecorded event. */
-  enum SubstanceCode {
-    HEROIN,
-    FENTANYL,
-    OTHER_OPIOID,
-    METHADONE,
-    BUPRENORPHINE,
-    BENZODIAZEPINE,
-    ALCOHOL,
-    STIMULANT,
-    CANNABIS,
-    OTHER;
-
-    boolean isOpioid() {
-      return this == HEROIN || this == FENTANYL || this == OTHER_OPIOID || this == METHADONE
-          || this == BUPRENORPHINE;
-    }
-  }
-
-  /** How it is taken. */
-  enum Route {
-    INJECTED,
-    SMOKED,
-    SNORTED,
-    ORAL,
-    OTHER
-  }
 
   /** How often. */
   enum Frequency {

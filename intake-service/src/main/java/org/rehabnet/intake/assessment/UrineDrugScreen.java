@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 
 /**
  * Risk flags from a urine drug screen: fentanyl positive (induction timing, overdose education);
@@ -11,9 +12,6 @@ import java.util.TreeSet;
  * Source: shared/clinical-reference.md, "Urine drug screen".
  */
 final class UrineDrugScreen {
-
-  static final String FENTANYL_POSITIVE = "FENTANYL_POSITIVE";
-  static final String BENZODIAZEPINES_WITH_OPIOIDS = "BENZODIAZEPINES_WITH_OPIOIDS";
 
   /** What the screen tests for, with the usual cut-offs noted per result. */
   enum Analyte {
@@ -40,14 +38,14 @@ final class UrineDrugScreen {
   static final Set<Analyte> OPIOIDS = EnumSet.of(Analyte.OPIATES, Analyte.SIX_MAM, Analyte.FENTANYL,
       Analyte.BUPRENORPHINE, Analyte.METHADONE, Analyte.OXYCODONE);
 
-  static Set<String> flags(Map<Analyte, Result> results) {
-    Set<String> flags = new TreeSet<>();
+  static Set<UdsFlag> flags(Map<Analyte, Result> results) {
+    Set<UdsFlag> flags = new TreeSet<>();
     if (results.get(Analyte.FENTANYL) == Result.POSITIVE) {
-      flags.add(FENTANYL_POSITIVE);
+      flags.add(UdsFlag.FENTANYL_POSITIVE);
     }
     boolean opioidPositive = OPIOIDS.stream().anyMatch(a -> results.get(a) == Result.POSITIVE);
     if (results.get(Analyte.BENZODIAZEPINES) == Result.POSITIVE && opioidPositive) {
-      flags.add(BENZODIAZEPINES_WITH_OPIOIDS);
+      flags.add(UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS);
     }
     return flags;
   }

@@ -12,23 +12,24 @@ import static org.rehabnet.intake.assessment.UrineDrugScreen.Result.POSITIVE;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 
 class UrineDrugScreenTest {
 
   @Test
   void fentanylPositiveIsFlaggedAndAlsoCountsAsAnOpioidWithBenzodiazepines() {
     assertThat(UrineDrugScreen.flags(Map.of(FENTANYL, POSITIVE)))
-        .containsExactly(UrineDrugScreen.FENTANYL_POSITIVE);
+        .containsExactly(UdsFlag.FENTANYL_POSITIVE);
     assertThat(UrineDrugScreen.flags(Map.of(FENTANYL, POSITIVE, BENZODIAZEPINES, POSITIVE)))
-        .containsExactly(UrineDrugScreen.BENZODIAZEPINES_WITH_OPIOIDS, UrineDrugScreen.FENTANYL_POSITIVE);
+        .containsExactlyInAnyOrder(UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS, UdsFlag.FENTANYL_POSITIVE);
   }
 
   @Test
   void benzodiazepinesAreFlaggedOnlyTogetherWithAPositiveOpioid() {
     assertThat(UrineDrugScreen.flags(Map.of(BENZODIAZEPINES, POSITIVE, OPIATES, POSITIVE)))
-        .containsExactly(UrineDrugScreen.BENZODIAZEPINES_WITH_OPIOIDS);
+        .containsExactly(UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS);
     assertThat(UrineDrugScreen.flags(Map.of(BENZODIAZEPINES, POSITIVE, BUPRENORPHINE, POSITIVE)))
-        .containsExactly(UrineDrugScreen.BENZODIAZEPINES_WITH_OPIOIDS);
+        .containsExactly(UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS);
     assertThat(UrineDrugScreen.flags(Map.of(BENZODIAZEPINES, POSITIVE, OPIATES, NEGATIVE, COCAINE, POSITIVE)))
         .isEmpty();
   }

@@ -3,6 +3,8 @@ package org.rehabnet.monitoring.alert;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
 
 /**
  * The chart's alert rules, from shared/clinical-reference.md ("Alerts the chart must raise"): each

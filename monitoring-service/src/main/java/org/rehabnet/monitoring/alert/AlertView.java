@@ -3,6 +3,8 @@ package org.rehabnet.monitoring.alert;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
 
 /** An alert as the ward sees it. */
 record AlertView(UUID alertId, UUID episodeId, AlertKind kind, AlertSeverity severity, String reason,

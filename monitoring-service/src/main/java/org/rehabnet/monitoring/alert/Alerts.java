@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.events.clinical.AlertKind;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
@@ -45,7 +46,7 @@ public class Alerts {
     }
     List<ClinicalAlert> open = alerts.findOpen(episodeId);
     return signals.stream()
-        .filter(signal -> signal.kind().repeatsWhileOpen() || open.stream().noneMatch(alert ->
+        .filter(signal -> repeatsWhileOpen(signal.kind()) || open.stream().noneMatch(alert ->
             alert.kind() == signal.kind() && alert.severity().compareTo(signal.severity()) >= 0))
         .map(signal -> {
           ClinicalAlert alert = alerts.save(ClinicalAlert.raise(episodeId, patientId, site, signal, clock.instant()));
@@ -53,6 +54,11 @@ public class Alerts {
           return alert.kind();
         })
         .toList();
+  }
+
+  /** Each override and each overdue assessment is its own fact; the others repeat while one is open. */
+  static boolean repeatsWhileOpen(AlertKind kind) {
+    return kind == AlertKind.DOSE_OVERRIDE || kind == AlertKind.OVERDUE_ASSESSMENT;
   }
 
   /** How many alerts on the episode nobody has acknowledged yet. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
 import org.rehabnet.platform.events.monitoring.ClinicalAlertRaised;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -50,7 +52,7 @@ class ClinicalAlert extends AbstractAggregateRoot<ClinicalAlert> {
     ClinicalAlert alert = new ClinicalAlert(UUID.randomUUID(), episodeId, patientId, site, signal.kind(),
         signal.severity(), signal.reason(), now, null, null, null);
     alert.registerEvent(new ClinicalAlertRaised(EventMetadata.next(now, 1), alert.id, episodeId, patientId, site,
-        signal.kind().name(), signal.severity().name(), now));
+        signal.kind(), signal.severity(), now));
     return alert;
   }
 

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.monitoring.alert.AlertRules;
 import org.rehabnet.monitoring.alert.Alerts;
 import org.rehabnet.monitoring.reassessment.Reassessments;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -29,8 +31,6 @@ class DetoxEpisodeService {
 
   private static final Logger log = LoggerFactory.getLogger(DetoxEpisodeService.class);
   /** Short-acting opioids: the 12-hour wait before buprenorphine counts from their last use. */
-  private static final Set<String> SHORT_ACTING_OPIOIDS = Set.of("HEROIN", "FENTANYL", "OTHER_OPIOID");
-
   private final DetoxEpisodes episodes;
   private final Clock clock;
   private final AuditTrail audit;
@@ -69,19 +69,20 @@ class DetoxEpisodeService {
         : admission.substances();
     Instant lastShortActing = substances.stream()
         .filter(Objects::nonNull)
-        .filter(use -> SHORT_ACTING_OPIOIDS.contains(use.substance()))
+        .filter(use -> use.substance().shortActingOpioid())
         .map(AdmissionRecorded.SubstanceUse::lastUseAt)
         .filter(Objects::nonNull)
         .max(Instant::compareTo)
         .orElse(null);
-    boolean fentanyl = contains(admission.udsFlags(), "FENTANYL_POSITIVE")
-        || substances.stream().filter(Objects::nonNull).anyMatch(use -> "FENTANYL".equals(use.substance()));
-    return new DetoxEpisode.RiskFacts(admission.dependenceSeverity(), lastShortActing, fentanyl,
-        contains(admission.udsFlags(), "BENZODIAZEPINES_WITH_OPIOIDS"),
-        contains(admission.mentalHealthFlags(), "SELF_HARM_RISK"));
+    boolean fentanyl = contains(admission.udsFlags(), UdsFlag.FENTANYL_POSITIVE)
+        || substances.stream().filter(Objects::nonNull).anyMatch(use -> use.substance() == Substance.FENTANYL);
+    return new DetoxEpisode.RiskFacts(
+        admission.dependenceSeverity() == null ? null : admission.dependenceSeverity().name(), lastShortActing,
+        fentanyl, contains(admission.udsFlags(), UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS),
+        contains(admission.mentalHealthFlags(), RiskFlag.SELF_HARM_RISK));
   }
 
-  private static boolean contains(@Nullable Collection<String> flags, String flag) {
+  private static <F> boolean contains(@Nullable Collection<F> flags, F flag) {
     return flags != null && flags.contains(flag);
   }
 

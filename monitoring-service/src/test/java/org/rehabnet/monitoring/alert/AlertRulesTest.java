@@ -3,6 +3,8 @@ package org.rehabnet.monitoring.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
 
 class AlertRulesTest {
 
@@ -61,8 +63,8 @@ class AlertRulesTest {
   void overdueAndOverridesAreAlwaysTheirOwnAlert() {
     assertThat(AlertRules.overdue("COWS").kind()).isEqualTo(AlertKind.OVERDUE_ASSESSMENT);
     assertThat(AlertRules.doseOverride("DAILY_MAXIMUM").kind()).isEqualTo(AlertKind.DOSE_OVERRIDE);
-    assertThat(AlertKind.OVERDUE_ASSESSMENT.repeatsWhileOpen()).isTrue();
-    assertThat(AlertKind.DOSE_OVERRIDE.repeatsWhileOpen()).isTrue();
-    assertThat(AlertKind.NEWS2_DETERIORATION.repeatsWhileOpen()).isFalse();
+    assertThat(Alerts.repeatsWhileOpen(AlertKind.OVERDUE_ASSESSMENT)).isTrue();
+    assertThat(Alerts.repeatsWhileOpen(AlertKind.DOSE_OVERRIDE)).isTrue();
+    assertThat(Alerts.repeatsWhileOpen(AlertKind.NEWS2_DETERIORATION)).isFalse();
   }
 }

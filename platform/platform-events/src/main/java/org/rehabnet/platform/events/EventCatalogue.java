@@ -9,7 +9,9 @@ import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.events.intake.BedReleased;
 import org.rehabnet.platform.events.intake.ConsentGranted;
 import org.rehabnet.platform.events.intake.ConsentRevoked;
+import org.rehabnet.platform.events.intake.PatientDetailsCorrected;
 import org.rehabnet.platform.events.intake.PatientRegistered;
+import org.rehabnet.platform.events.intake.SiteConfigured;
 import org.rehabnet.platform.events.monitoring.ClinicalAlertRaised;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.events.monitoring.WithdrawalAssessed;
@@ -18,8 +20,8 @@ import org.rehabnet.platform.events.monitoring.WithdrawalAssessed;
 public final class EventCatalogue {
 
   public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
-      PatientRegistered.class, AdmissionRecorded.class, BedReleased.class, ConsentGranted.class,
-      ConsentRevoked.class, WithdrawalAssessed.class, ClinicalAlertRaised.class, PatientDischarged.class,
+      PatientRegistered.class, PatientDetailsCorrected.class, AdmissionRecorded.class, BedReleased.class, ConsentGranted.class,
+      ConsentRevoked.class, SiteConfigured.class, WithdrawalAssessed.class, ClinicalAlertRaised.class, PatientDischarged.class,
       AftercarePlanCreated.class, AttendanceRecorded.class, RelapseReported.class, ReadmissionRequested.class);
 
   /** Where an event's JSON Schema lives on the classpath. */

@@ -20,6 +20,16 @@ public record EventMetadata(UUID eventId, Instant occurredAt, long sequence, @Nu
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
 
+  /**
+   * Metadata for an event an aggregate registers while it is saved: the sequence is the version the
+   * aggregate will have after this save, plus one, so the event of a new aggregate (version null,
+   * saved as 0) is 1 and the event of an update from version {@code v} is {@code v + 2}. Every
+   * producer uses this, so sequences of one aggregate only ever rise.
+   */
+  public static EventMetadata forAggregate(Instant now, @Nullable Long versionBeforeSave) {
+    return next(now, versionBeforeSave == null ? 1 : versionBeforeSave + 2);
+  }
+
   /** Metadata for a new event, with the traceparent of the request being served, if any. */
   public static EventMetadata next(Instant now, long sequence) {
     return new EventMetadata(UUID.randomUUID(), now, sequence, TraceContext.currentTraceparent());

@@ -20,11 +20,21 @@ import org.rehabnet.platform.events.aftercare.AftercarePlanCreated;
 import org.rehabnet.platform.events.aftercare.AttendanceRecorded;
 import org.rehabnet.platform.events.aftercare.ReadmissionRequested;
 import org.rehabnet.platform.events.aftercare.RelapseReported;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.RouteOfUse;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.events.intake.BedReleased;
 import org.rehabnet.platform.events.intake.ConsentGranted;
 import org.rehabnet.platform.events.intake.ConsentRevoked;
+import org.rehabnet.platform.events.intake.PatientDetailsCorrected;
 import org.rehabnet.platform.events.intake.PatientRegistered;
+import org.rehabnet.platform.events.intake.SiteConfigured;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.events.monitoring.ClinicalAlertRaised;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.events.monitoring.WithdrawalAssessed;
@@ -44,17 +54,22 @@ class EventContractTest {
   static final Map<Class<? extends IntegrationEvent>, IntegrationEvent> SAMPLES = Map.ofEntries(
       Map.entry(PatientRegistered.class, new PatientRegistered(metadata(), PATIENT, "RN-0000001", "Alex", "Doe",
           LocalDate.parse("1990-04-01"), "female", "north")),
+      Map.entry(PatientDetailsCorrected.class, new PatientDetailsCorrected(metadata(), PATIENT, "RN-0000001", "Alex",
+          "Doe", LocalDate.parse("1990-04-02"), "female", AT)),
       Map.entry(AdmissionRecorded.class, new AdmissionRecorded(metadata(), UUID.randomUUID(), PATIENT, "north",
-          "N-101", AT, 7, "SEVERE", List.of(new AdmissionRecorded.SubstanceUse("HEROIN", "INJECTED", AT)),
-          Set.of("FENTANYL_POSITIVE"), Set.of("DEPRESSION"), UUID.randomUUID())),
+          "N-101", AT, 7, DependenceSeverity.SEVERE,
+          List.of(new AdmissionRecorded.SubstanceUse(Substance.HEROIN, RouteOfUse.INJECTED, AT)),
+          Set.of(UdsFlag.FENTANYL_POSITIVE), Set.of(RiskFlag.DEPRESSION), UUID.randomUUID())),
       Map.entry(BedReleased.class, new BedReleased(metadata(), UUID.randomUUID(), PATIENT, "north", "N-101", AT)),
       Map.entry(ConsentGranted.class, new ConsentGranted(metadata(), UUID.randomUUID(), PATIENT, "north",
           "PARTNER_ORGANISATION", "harbor-house", "RECOVERY_SUPPORT", Set.of("AFTERCARE_PLAN"), ON, AT, AT)),
       Map.entry(ConsentRevoked.class, new ConsentRevoked(metadata(), UUID.randomUUID(), PATIENT, AT)),
+      Map.entry(SiteConfigured.class, new SiteConfigured(metadata(), "north", "RehabNet North", "Europe/London",
+          true, SiteSettings.defaults(), "admin-north", AT)),
       Map.entry(WithdrawalAssessed.class, new WithdrawalAssessed(metadata(), UUID.randomUUID(), PATIENT, "north",
           14, "MODERATE", AT)),
       Map.entry(ClinicalAlertRaised.class, new ClinicalAlertRaised(metadata(), UUID.randomUUID(), UUID.randomUUID(),
-          PATIENT, "north", "RESPIRATORY_DEPRESSION", "HIGH", AT)),
+          PATIENT, "north", AlertKind.RESPIRATORY_DEPRESSION, AlertSeverity.HIGH, AT)),
       Map.entry(PatientDischarged.class, new PatientDischarged(metadata(), UUID.randomUUID(), UUID.randomUUID(),
           PATIENT, "north", "N-101", AT, AT, "COMPLETED", true, true, "BUPRENORPHINE_MAINTENANCE", "Harbor Clinic", 3)),
       Map.entry(AftercarePlanCreated.class, new AftercarePlanCreated(metadata(), UUID.randomUUID(), PATIENT, "north",
@@ -86,7 +101,8 @@ class EventContractTest {
   @FieldSource("eventClasses")
   void schemaRejectsAPayloadMissingARequiredField(Class<? extends IntegrationEvent> eventClass) {
     ObjectNode payload = JSON.valueToTree(SAMPLES.get(eventClass));
-    payload.remove("patientId");
+    // Every event is about a patient, except a site's own settings.
+    payload.remove(eventClass == SiteConfigured.class ? "site" : "patientId");
     assertThat(schemaFor(eventClass).validate(payload)).isNotEmpty();
 
     payload = JSON.valueToTree(SAMPLES.get(eventClass));

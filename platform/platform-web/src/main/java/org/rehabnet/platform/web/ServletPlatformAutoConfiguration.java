@@ -3,6 +3,7 @@ package org.rehabnet.platform.web;
 import java.time.Clock;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.json.StrictJsonInput;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
@@ -37,6 +38,12 @@ public class ServletPlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Clinical numbers are refused, not rounded, when sent as a fraction or a string. */
+  @Bean
+  StrictJsonInput strictJsonInput() {
+    return new StrictJsonInput();
   }
 
   @Bean

@@ -9,15 +9,20 @@ import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.EventType;
 import org.rehabnet.platform.events.IntegrationEvent;
 import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.RouteOfUse;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 
 /**
  * A patient was admitted to a site for inpatient detox. Monitoring opens the detox episode from it.
  * It carries what the chart needs to start safely and nothing more: no names, no free text.
  *
- * @param dependenceSeverity DSM-5 OUD severity: NONE, MILD, MODERATE, SEVERE (null if not assessed)
+ * @param dependenceSeverity DSM-5 OUD severity (null if not assessed)
  * @param substances substances used, with route and last use (drives induction timing)
- * @param udsFlags urine drug screen risk flags, e.g. FENTANYL_POSITIVE, BENZODIAZEPINES_WITH_OPIOIDS
- * @param mentalHealthFlags DEPRESSION, ANXIETY, ADHD, BIPOLAR, PTSD, OTHER, SELF_HARM_RISK (PHQ-9 item 9)
+ * @param udsFlags urine drug screen risk flags
+ * @param mentalHealthFlags mental-health history and SELF_HARM_RISK (PHQ-9 item 9)
  * @param referralId the referral this admission came from, if any
  */
 @EventType(value = "rehab.intake.AdmissionRecorded.v1", topic = Topics.INTAKE_ADMISSIONS)
@@ -29,10 +34,10 @@ public record AdmissionRecorded(
     @Nullable String bed,
     Instant admittedAt,
     @Nullable Integer expectedLengthDays,
-    @Nullable String dependenceSeverity,
+    @Nullable DependenceSeverity dependenceSeverity,
     @Nullable List<SubstanceUse> substances,
-    @Nullable Set<String> udsFlags,
-    @Nullable Set<String> mentalHealthFlags,
+    @Nullable Set<UdsFlag> udsFlags,
+    @Nullable Set<RiskFlag> mentalHealthFlags,
     @Nullable UUID referralId) implements IntegrationEvent {
 
   /** The skeleton's shape: an admission without assessment facts. */
@@ -46,9 +51,6 @@ public record AdmissionRecorded(
     return patientId.toString();
   }
 
-  /**
-   * One substance a patient uses. Codes: HEROIN, FENTANYL, OTHER_OPIOID, METHADONE, BUPRENORPHINE,
-   * BENZODIAZEPINE, ALCOHOL, STIMULANT, CANNABIS, OTHER; routes: INJECTED, SMOKED, SNORTED, ORAL, OTHER.
-   */
-  public record SubstanceUse(String substance, @Nullable String route, @Nullable Instant lastUseAt) {}
+  /** One substance a patient uses, how, and when last. */
+  public record SubstanceUse(Substance substance, @Nullable RouteOfUse route, @Nullable Instant lastUseAt) {}
 }

@@ -6,14 +6,10 @@ import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.EventType;
 import org.rehabnet.platform.events.IntegrationEvent;
 import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.clinical.AlertKind;
+import org.rehabnet.platform.events.clinical.AlertSeverity;
 
-/**
- * The chart raised an alert.
- *
- * @param kind RESPIRATORY_DEPRESSION, ASPIRATION_RISK, SEVERE_WITHDRAWAL, NEWS2_DETERIORATION,
- *     SELF_HARM_RISK, OVERDUE_ASSESSMENT, DOSE_OVERRIDE
- * @param severity LOW, MEDIUM, HIGH, EMERGENCY
- */
+/** The chart raised an alert. */
 @EventType(value = "rehab.monitoring.ClinicalAlertRaised.v1", topic = Topics.MONITORING_ALERTS)
 public record ClinicalAlertRaised(
     EventMetadata metadata,
@@ -21,8 +17,8 @@ public record ClinicalAlertRaised(
     UUID episodeId,
     UUID patientId,
     String site,
-    String kind,
-    String severity,
+    AlertKind kind,
+    AlertSeverity severity,
     Instant raisedAt) implements IntegrationEvent {
 
   @Override

@@ -1,9 +1,0 @@
-package org.rehabnet.monitoring.alert;
-
-/** How fast someone has to come. */
-public enum AlertSeverity {
-  LOW,
-  MEDIUM,
-  HIGH,
-  EMERGENCY
-}
