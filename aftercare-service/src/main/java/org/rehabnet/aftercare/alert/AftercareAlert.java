@@ -86,6 +86,7 @@ class AftercareAlert {
 
   @Override
   public String toString() {
-    return "AftercareAlert[" + id + " " + reason + " at " + site + "]";
+    // The id and site only: why an alert was raised is clinical information about a person.
+    return "AftercareAlert[" + id + " at " + site + "]";
   }
 }

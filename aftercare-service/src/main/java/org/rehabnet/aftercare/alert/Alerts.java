@@ -58,7 +58,7 @@ public class Alerts {
   public UUID raise(PlanRef plan, Reason reason, UUID causeId, Instant respondBy, Instant now) {
     return alerts.findByReasonAndCauseId(reason, causeId).map(AftercareAlert::id).orElseGet(() -> {
       AftercareAlert alert = alerts.save(AftercareAlert.raise(plan, reason, causeId, respondBy, now));
-      log.info("Raised {} for plan {}", alert, plan.planId());
+      log.info("Raised {}", alert);
       return alert.id();
     });
   }

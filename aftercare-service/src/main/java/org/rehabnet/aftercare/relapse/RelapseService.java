@@ -137,7 +137,8 @@ class RelapseService {
     }
     plans.relapseReported(plan.planId(), facts.occurredOn());
     audit.wrote(AuditAction.CREATE, "RelapseReport", report.id(), plan.patientId(), plan.site());
-    log.info("{} from {} at urgency {}, outreach task {}", report, facts.source(), decision.urgency(), task.id());
+    // Ids only: what was reported stays in the record and the audit trail, not in the log.
+    log.info("Report {} filed with outreach task {}", report.id(), task.id());
     return RelapseView.of(report, task, alertId, resupply, plan.status().name());
   }
 
