@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /** A person to register with the network, at the site that registers them. */
 record RegisterPatient(
-    @NotBlank @Size(max = 100) String givenName,
-    @NotBlank @Size(max = 100) String familyName,
+    @NotBlank @Size(max = 100) @Pattern(regexp = PatientName.PRINTABLE, message = PatientName.PRINTABLE_MESSAGE)
+    String givenName,
+    @NotBlank @Size(max = 100) @Pattern(regexp = PatientName.PRINTABLE, message = PatientName.PRINTABLE_MESSAGE)
+    String familyName,
     @NotNull @Past LocalDate dateOfBirth,
     @Nullable AdministrativeGender administrativeGender,
     @Nullable @Size(max = 60) String genderIdentity,
