@@ -204,6 +204,11 @@ public final class IntakeFixtures {
         + " + (SELECT count(*) FROM bed WHERE status = 'OCCUPIED') + (SELECT count(*) FROM event_publication)");
   }
 
+  /** A change made behind the service's back, to set up what the API cannot (an old referral). */
+  public static void execute(String sql) {
+    update(sql);
+  }
+
   private static void update(String sql) {
     try (var connection = SharedInfrastructure.get().postgres().superUserConnection("intake");
         var statement = connection.createStatement()) {
