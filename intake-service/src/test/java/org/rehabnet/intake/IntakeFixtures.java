@@ -54,6 +54,8 @@ public final class IntakeFixtures {
     String settings = JSON.writeValueAsString(SiteSettings.defaults()).replace("'", "''");
     update("INSERT INTO site (code, name, time_zone, settings, settings_version, published_version) VALUES ('"
         + site + "', 'Test site', '" + timeZone + "', CAST('" + settings + "' AS JSONB), 1, 1)");
+    update("INSERT INTO site_settings_change (site, version, kind, changed_by, changed_at) VALUES ('" + site
+        + "', 1, 'INITIAL', 'system', now())");
     for (int i = 1; i <= beds; i++) {
       update("INSERT INTO bed (id, site, ward, code, status) VALUES ('" + UUID.randomUUID() + "', '" + site
           + "', 'W', 'W-" + i + "', 'FREE')");

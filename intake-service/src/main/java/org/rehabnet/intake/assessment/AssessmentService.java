@@ -12,11 +12,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.events.clinical.DependenceSeverity;
 import org.rehabnet.platform.events.clinical.RiskFlag;
 import org.rehabnet.platform.events.clinical.RouteOfUse;
 import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.events.clinical.UdsFlag;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
@@ -32,15 +34,14 @@ class AssessmentService {
 
   private final Assessments assessments;
   private final ReferralBook referrals;
-  private final ExpectedDetoxLength expectedLength;
+  private final Sites sites;
   private final Clock clock;
   private final AuditTrail audit;
 
-  AssessmentService(Assessments assessments, ReferralBook referrals, ExpectedDetoxLength expectedLength, Clock clock,
-      AuditTrail audit) {
+  AssessmentService(Assessments assessments, ReferralBook referrals, Sites sites, Clock clock, AuditTrail audit) {
     this.assessments = assessments;
     this.referrals = referrals;
-    this.expectedLength = expectedLength;
+    this.sites = sites;
     this.clock = clock;
     this.audit = audit;
   }
@@ -53,7 +54,8 @@ class AssessmentService {
       throw new AssessmentClosed(referral.status());
     }
     Instant now = clock.instant();
-    PreAdmissionAssessment.Scored scored = score(request, now);
+    // The referral's site is the admitting site: its lengths decide the expected stay.
+    PreAdmissionAssessment.Scored scored = score(request, sites.settings(referral.site()).detoxLength(), now);
     var existing = assessments.findByReferralId(referralId);
     PreAdmissionAssessment assessment;
     if (existing.isPresent()) {
@@ -110,7 +112,7 @@ class AssessmentService {
         a.expectedLengthDays());
   }
 
-  private PreAdmissionAssessment.Scored score(RecordAssessment r, Instant now) {
+  private PreAdmissionAssessment.Scored score(RecordAssessment r, SiteSettings.DetoxLength lengths, Instant now) {
     List<RecordAssessment.Substance> substances = r.substances();
     for (int i = 0; i < substances.size(); i++) {
       if (substances.get(i).lastUseAt().isAfter(now)) {
@@ -130,7 +132,7 @@ class AssessmentService {
         .filter(s -> s.substance().opioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
         .mapToDouble(s -> s.yearsOfUse().doubleValue())
         .max().orElse(0);
-    int days = expectedLength.days(severity, longestDailyOpioidUse,
+    int days = ExpectedDetoxLength.days(lengths, severity, longestDailyOpioidUse,
         udsFlags.contains(UdsFlag.FENTANYL_POSITIVE));
     return new PreAdmissionAssessment.Scored(r.heightCm(), r.weightKg(), BodyMassIndex.of(r.heightCm(), r.weightKg()),
         r.oudCriteria().stream().map(Enum::name).sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),

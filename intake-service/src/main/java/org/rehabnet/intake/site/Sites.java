@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
 import org.rehabnet.platform.web.security.Roles;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class Sites {
 
   private final JdbcClient jdbc;
+  private final SiteConfigurations configurations;
   private final Clock clock;
 
-  Sites(JdbcClient jdbc, Clock clock) {
+  Sites(JdbcClient jdbc, SiteConfigurations configurations, Clock clock) {
     this.jdbc = jdbc;
+    this.configurations = configurations;
     this.clock = clock;
   }
 
@@ -37,6 +40,14 @@ public class Sites {
         .query(String.class).optional()
         .map(ZoneId::of)
         .orElseThrow(() -> new NotFound("Site", code));
+  }
+
+  /**
+   * The site's clinical policy as it now stands (the expected detox length uses its
+   * {@code detoxLength}); {@link SiteNotConfigured} when it has none yet, never a silent default.
+   */
+  public SiteSettings settings(String code) {
+    return configurations.find(code).map(SiteConfiguration::settings).orElseThrow(() -> new NotFound("Site", code));
   }
 
   /** Today's date at the site. */
