@@ -8,15 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.ReferralRef;
 import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.events.clinical.DependenceSeverity;
-import org.rehabnet.platform.events.clinical.RiskFlag;
-import org.rehabnet.platform.events.clinical.RouteOfUse;
-import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.web.audit.AuditAction;
@@ -101,15 +96,11 @@ class AssessmentService {
     if (a.substances().isEmpty() || a.udsResults().isEmpty()) {
       throw new AssessmentMissing();
     }
-    // Stored as the names of the same shared enums they were validated against.
-    return new AdmissionFacts(DependenceSeverity.valueOf(a.dependenceSeverity()),
+    return new AdmissionFacts(a.dependenceSeverity(),
         a.substances().stream()
-            .map(s -> new AdmissionFacts.SubstanceFact(Substance.valueOf(s.substance()), RouteOfUse.valueOf(s.route()),
-                s.lastUseAt()))
+            .map(s -> new AdmissionFacts.SubstanceFact(s.substance(), s.route(), s.lastUseAt()))
             .toList(),
-        a.udsFlags().stream().map(UdsFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
-        a.mentalHealthFlags().stream().map(RiskFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
-        a.expectedLengthDays());
+        new TreeSet<>(a.udsFlags()), a.mentalHealthFlags(), a.expectedLengthDays());
   }
 
   private PreAdmissionAssessment.Scored score(RecordAssessment r, SiteSettings.DetoxLength lengths, Instant now) {
@@ -126,25 +117,23 @@ class AssessmentService {
         throw new InvalidField("urineDrugScreen[" + i + "].analyte", "is listed more than once");
       }
     }
-    Set<UdsFlag> udsFlags = UrineDrugScreen.flags(uds);
-    OudSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
+    Set<UdsFlag> udsFlags = UrineDrugScreen.flags(uds,
+        substances.stream().map(RecordAssessment.Substance::substance).toList());
+    DependenceSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
     double longestDailyOpioidUse = substances.stream()
         .filter(s -> s.substance().opioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
         .mapToDouble(s -> s.yearsOfUse().doubleValue())
         .max().orElse(0);
     int days = ExpectedDetoxLength.days(lengths, severity, longestDailyOpioidUse,
-        udsFlags.contains(UdsFlag.FENTANYL_POSITIVE));
+        udsFlags.contains(UdsFlag.FENTANYL_POSITIVE) || udsFlags.contains(UdsFlag.FENTANYL_NOT_TESTED));
     return new PreAdmissionAssessment.Scored(r.heightCm(), r.weightKg(), BodyMassIndex.of(r.heightCm(), r.weightKg()),
-        r.oudCriteria().stream().map(Enum::name).sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
+        r.oudCriteria().stream().sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
         OudSeverity.countedCriteria(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision()), severity, r.phq9(),
-        Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()),
-        r.mentalHealthHistory().stream().map(Enum::name).sorted().toList(),
-        udsFlags.stream().map(Enum::name).collect(Collectors.toSet()), r.previousDetoxEpisodes(),
-        r.previousOverdoses(), r.pregnancyStatus().name(), days,
-        substances.stream().map(s -> new SubstanceEntry(s.substance().name(), s.amount(), s.route().name(),
-            s.frequency().name(), s.yearsOfUse(), s.lastUseAt())).toList(),
-        IntStream.range(0, r.urineDrugScreen().size()).mapToObj(i -> r.urineDrugScreen().get(i))
-            .map(u -> new UdsEntry(u.analyte().name(), u.result().name(), u.cutoffNgPerMl())).toList());
+        Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()), r.mentalHealthHistory().stream().sorted().toList(),
+        udsFlags, r.previousDetoxEpisodes(), r.previousOverdoses(), r.pregnancyStatus(), days,
+        substances.stream().map(s -> new SubstanceEntry(s.substance(), s.amount(), s.route(), s.frequency(),
+            s.yearsOfUse(), s.lastUseAt())).toList(),
+        r.urineDrugScreen().stream().map(u -> new UdsEntry(u.analyte(), u.result(), u.cutoffNgPerMl())).toList());
   }
 
   /** The stored assessment, and whether it was the first for its referral. */

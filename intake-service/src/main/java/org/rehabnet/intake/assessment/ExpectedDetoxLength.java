@@ -1,5 +1,6 @@
 package org.rehabnet.intake.assessment;
 
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
 import org.rehabnet.platform.events.intake.SiteSettings;
 
 /**
@@ -11,12 +12,12 @@ import org.rehabnet.platform.events.intake.SiteSettings;
  */
 final class ExpectedDetoxLength {
 
-  static int days(SiteSettings.DetoxLength site, OudSeverity severity, double longestDailyOpioidUseYears,
-      boolean fentanylPositive) {
+  static int days(SiteSettings.DetoxLength site, DependenceSeverity severity, double longestDailyOpioidUseYears,
+      boolean fentanylNotRuledOut) {
     return switch (severity) {
       case NONE, MILD -> site.mildDays();
       case MODERATE -> site.moderateDays();
-      case SEVERE -> fentanylPositive || longestDailyOpioidUseYears > site.longTermDailyUseYears()
+      case SEVERE -> fentanylNotRuledOut || longestDailyOpioidUseYears > site.longTermDailyUseYears()
           ? site.extendedDays()
           : site.severeDays();
     };

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.RiskFlag;
 import org.rehabnet.platform.events.clinical.RouteOfUse;
 
 /**
@@ -57,14 +58,28 @@ record RecordAssessment(
     LESS_THAN_WEEKLY
   }
 
-  /** Conditions in the mental-health history (about three in four patients have one). */
+  /**
+   * Conditions in the mental-health history (about three in four patients have one). The same codes
+   * as the shared {@link RiskFlag}s they become; SELF_HARM_RISK is never declared, it is computed.
+   */
   enum MentalHealthCondition {
     DEPRESSION,
     ANXIETY,
     ADHD,
     BIPOLAR,
     PTSD,
-    OTHER
+    OTHER;
+
+    RiskFlag riskFlag() {
+      return switch (this) {
+        case DEPRESSION -> RiskFlag.DEPRESSION;
+        case ANXIETY -> RiskFlag.ANXIETY;
+        case ADHD -> RiskFlag.ADHD;
+        case BIPOLAR -> RiskFlag.BIPOLAR;
+        case PTSD -> RiskFlag.PTSD;
+        case OTHER -> RiskFlag.OTHER;
+      };
+    }
   }
 
   /** Pregnancy changes the medication plan; NOT_APPLICABLE where it cannot apply. */
