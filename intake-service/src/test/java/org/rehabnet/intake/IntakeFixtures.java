@@ -109,8 +109,12 @@ public final class IntakeFixtures {
   }
 
   public void assess(String referralId, String site) {
+    assess(referralId, site, assessment());
+  }
+
+  public void assess(String referralId, String site, Map<String, Object> assessment) {
     ApiResponse recorded = put("/v1/referrals/" + referralId + "/assessment", staff("intake-coordinator", site),
-        assessment());
+        assessment);
     assertThat(recorded.status()).as(recorded.body()).isIn(200, 201);
   }
 

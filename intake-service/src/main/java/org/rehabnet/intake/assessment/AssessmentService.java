@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.intake.safety.SafetyAlerts;
 import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.events.clinical.DependenceSeverity;
 import org.rehabnet.platform.events.clinical.UdsFlag;
@@ -30,13 +31,16 @@ class AssessmentService {
   private final Assessments assessments;
   private final ReferralBook referrals;
   private final Sites sites;
+  private final SafetyAlerts safety;
   private final Clock clock;
   private final AuditTrail audit;
 
-  AssessmentService(Assessments assessments, ReferralBook referrals, Sites sites, Clock clock, AuditTrail audit) {
+  AssessmentService(Assessments assessments, ReferralBook referrals, Sites sites, SafetyAlerts safety, Clock clock,
+      AuditTrail audit) {
     this.assessments = assessments;
     this.referrals = referrals;
     this.sites = sites;
+    this.safety = safety;
     this.clock = clock;
     this.audit = audit;
   }
@@ -63,6 +67,10 @@ class AssessmentService {
     PreAdmissionAssessment saved = assessments.save(assessment);
     audit.wrote(existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "Assessment", saved.id(),
         saved.patientId(), saved.site());
+    if (saved.selfHarmRisk()) {
+      // At once, in this transaction: thoughts of self-harm at intake must not wait for an admission.
+      safety.selfHarmRiskScreened(referralId, saved.patientId(), saved.site(), saved.id(), caller.username(), now);
+    }
     return new Recorded(AssessmentView.of(saved), existing.isEmpty());
   }
 

@@ -13,6 +13,7 @@ import org.rehabnet.intake.patient.PatientIdentity;
 import org.rehabnet.intake.patient.PatientRegistry;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.WaitingReferral;
+import org.rehabnet.intake.safety.SafetyAlerts;
 import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
@@ -27,14 +28,16 @@ class WaitingList {
   private final ReferralBook referrals;
   private final PatientRegistry patients;
   private final AssessmentRecords assessments;
+  private final SafetyAlerts safety;
   private final Sites sites;
   private final AuditTrail audit;
 
-  WaitingList(ReferralBook referrals, PatientRegistry patients, AssessmentRecords assessments, Sites sites,
-      AuditTrail audit) {
+  WaitingList(ReferralBook referrals, PatientRegistry patients, AssessmentRecords assessments, SafetyAlerts safety,
+      Sites sites, AuditTrail audit) {
     this.referrals = referrals;
     this.patients = patients;
     this.assessments = assessments;
+    this.safety = safety;
     this.sites = sites;
     this.audit = audit;
   }
@@ -49,7 +52,9 @@ class WaitingList {
     List<WaitingReferral> waiting = referrals.waitingAt(site);
     Map<UUID, PatientIdentity> who = patients.identities(
         waiting.stream().map(WaitingReferral::patientId).collect(Collectors.toSet()));
-    Set<UUID> assessed = assessments.assessedAmong(waiting.stream().map(WaitingReferral::referralId).toList());
+    List<UUID> referralIds = waiting.stream().map(WaitingReferral::referralId).toList();
+    Set<UUID> assessed = assessments.assessedAmong(referralIds);
+    Set<UUID> alerted = safety.openAmong(referralIds);
     List<WaitingListEntry> entries = new ArrayList<>();
     for (WaitingReferral r : waiting) {
       PatientIdentity patient = who.get(r.patientId());
@@ -58,7 +63,8 @@ class WaitingList {
       }
       entries.add(new WaitingListEntry(entries.size() + 1, r.referralId(), r.patientId(), patient.mrn(),
           patient.givenName(), patient.familyName(), r.urgency(), r.status(), r.source(), r.receivedAt(),
-          DaysWaiting.between(r.receivedAt(), today, zone), assessed.contains(r.referralId())));
+          DaysWaiting.between(r.receivedAt(), today, zone), assessed.contains(r.referralId()),
+          alerted.contains(r.referralId())));
     }
     audit.read("WaitingList", site, null, site);
     return entries;

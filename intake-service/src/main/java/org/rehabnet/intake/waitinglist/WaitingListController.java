@@ -24,7 +24,7 @@ class WaitingListController {
   @PreAuthorize("hasAnyRole('intake-coordinator', 'physician', 'nurse', 'counsellor', 'clinical-lead')")
   @Operation(summary = "Open referrals of a site by urgency (EMERGENCY, URGENT, ROUTINE), then arrival, with the"
       + " patient's name and MRN, the referral's status, days waiting in the site's time zone and whether the"
-      + " assessment is done (staff of the site; clinical-lead)")
+      + " assessment is done and whether an intake safety alert is open (staff of the site; clinical-lead)")
   @ApiResponse(responseCode = "403", description = "Role not allowed")
   @ApiResponse(responseCode = "404", description = "Unknown site, or not one of the caller's sites")
   List<WaitingListEntry> waitingList(@PathVariable String site) {

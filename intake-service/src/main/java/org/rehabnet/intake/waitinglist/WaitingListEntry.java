@@ -8,11 +8,12 @@ import org.rehabnet.intake.referral.Urgency;
 
 /**
  * One line of a site's waiting list: what a coordinator needs to call the next patient.
- * {@code daysWaiting} counts calendar days in the site's time zone since the referral arrived.
+ * {@code daysWaiting} counts calendar days in the site's time zone since the referral arrived;
+ * {@code openSafetyAlert} says an intake safety alert about the referral awaits acknowledgement.
  */
 record WaitingListEntry(int position, UUID referralId, UUID patientId, String mrn, String givenName,
     String familyName, Urgency urgency, ReferralStatus status, ReferralSource source, Instant receivedAt,
-    long daysWaiting, boolean assessmentDone) {
+    long daysWaiting, boolean assessmentDone, boolean openSafetyAlert) {
 
   @Override
   public String toString() {
