@@ -50,7 +50,8 @@ class SiteSettingsInput {
     try {
       settings = json.treeToValue(document, SiteSettings.class);
     } catch (DatabindException e) {
-      throw new SettingsInvalid(List.of(new FieldError(path("settings", e), "has a value of the wrong type or format")));
+      throw new SettingsInvalid(
+          List.of(new FieldError(path("settings", e), "has a value of the wrong type or format")));
     } catch (JacksonException e) {
       throw new SettingsInvalid(List.of(new FieldError("settings", "cannot be read")));
     }
@@ -72,13 +73,14 @@ class SiteSettingsInput {
     if (timeZone == null || timeZone.isBlank()) {
       throw new SettingsInvalid(List.of(new FieldError("timeZone", "must not be blank")));
     }
+    FieldError notAZone = new FieldError("timeZone", "must be an IANA time zone, e.g. America/Chicago");
     if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
-      throw new SettingsInvalid(List.of(new FieldError("timeZone", "must be an IANA time zone, e.g. America/Chicago")));
+      throw new SettingsInvalid(List.of(notAZone));
     }
     try {
       return ZoneId.of(timeZone);
     } catch (DateTimeException e) {
-      throw new SettingsInvalid(List.of(new FieldError("timeZone", "must be an IANA time zone, e.g. America/Chicago")));
+      throw new SettingsInvalid(List.of(notAZone));
     }
   }
 

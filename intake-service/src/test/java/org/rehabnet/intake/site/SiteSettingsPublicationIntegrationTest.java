@@ -40,7 +40,8 @@ class SiteSettingsPublicationIntegrationTest {
     var records = EventProbe.read(Topics.INTAKE_SITES, r -> site.equals(r.key()));
     assertThat(records).as("announced once, however often the announcement runs").hasSize(1);
     var event = JsonMapper.builder().build().readTree(records.getFirst().value());
-    assertThat(EventProbe.header(records.getFirst(), CloudEventHeaders.TYPE)).isEqualTo("rehab.intake.SiteConfigured.v1");
+    assertThat(EventProbe.header(records.getFirst(), CloudEventHeaders.TYPE))
+        .isEqualTo("rehab.intake.SiteConfigured.v1");
     assertThat(event.get("metadata").get("sequence").asLong()).isEqualTo(1);
     assertThat(event.get("timeZone").asString()).isEqualTo("Europe/Dublin");
     assertThat(event.get("changedBy").asString()).isEqualTo("system");

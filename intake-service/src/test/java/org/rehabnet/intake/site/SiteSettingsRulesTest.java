@@ -143,7 +143,8 @@ class SiteSettingsRulesTest {
     assertThat(fields(with(new Alerts(Duration.ofHours(4))))).isEmpty();
     assertThat(fields(with(new Alerts(Duration.ofHours(4).plusMinutes(1)))))
         .containsExactly("settings.alerts.repeatSuppressionWindow");
-    assertThat(fields(with(new Alerts(Duration.ofMinutes(-1))))).containsExactly("settings.alerts.repeatSuppressionWindow");
+    assertThat(fields(with(new Alerts(Duration.ofMinutes(-1)))))
+        .containsExactly("settings.alerts.repeatSuppressionWindow");
   }
 
   @Test
