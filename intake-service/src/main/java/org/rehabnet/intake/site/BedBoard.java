@@ -66,6 +66,7 @@ class BedBoard {
   @Transactional
   BedView takeOutOfService(String site, String bedCode, String reason, Caller caller) {
     writable(site, caller);
+    known(site, bedCode);
     String why = reason.strip();
     UUID bedId = beds.takeOutOfService(site, bedCode, why, caller.username(), clock.instant());
     audit.record(AuditAction.UPDATE, "Bed", bedId, null, site, AuditOutcome.SUCCESS,
@@ -76,6 +77,7 @@ class BedBoard {
   @Transactional
   BedView returnToService(String site, String bedCode, Caller caller) {
     writable(site, caller);
+    known(site, bedCode);
     UUID bedId = beds.returnToService(site, bedCode);
     audit.record(AuditAction.UPDATE, "Bed", bedId, null, site, AuditOutcome.SUCCESS, "back in service");
     return bed(site, bedCode);
@@ -91,6 +93,16 @@ class BedBoard {
         .query(BedView.class)
         .single();
   }
+
+  /** A code the bed table could hold; anything else is no bed, without a query. */
+  private static void known(String site, String bedCode) {
+    if (!BED_CODE.matcher(bedCode).matches()) {
+      throw new UnknownBed(site, bedCode.replaceAll("\\p{Cc}", "?"));
+    }
+  }
+
+  private static final java.util.regex.Pattern BED_CODE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
 
   private void readable(String site, Caller caller) {
     if (!caller.canRead(site) || !sites.exists(site)) {

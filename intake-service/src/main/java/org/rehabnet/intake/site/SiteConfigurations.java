@@ -39,6 +39,9 @@ class SiteConfigurations {
   }
 
   private Optional<SiteConfiguration> load(String code, boolean forUpdate) {
+    if (!Sites.isCode(code)) {
+      return Optional.empty();
+    }
     return jdbc.sql("""
             SELECT code, name, time_zone, otp_certified, CAST(settings AS TEXT) AS settings, settings_version
             FROM site WHERE code = :code

@@ -29,13 +29,26 @@ public class Sites {
     this.clock = clock;
   }
 
+  /** A site code as the database allows it; anything else (a stray U+0000 too) is no site, without a query. */
+  static boolean isCode(String code) {
+    return CODE.matcher(code).matches();
+  }
+
+  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{1,31}");
+
   public boolean exists(String code) {
+    if (!isCode(code)) {
+      return false;
+    }
     return jdbc.sql("SELECT count(*) FROM site WHERE code = :code").param("code", code)
         .query(Long.class).single() > 0;
   }
 
   /** The site's IANA time zone; an unknown site is a fault of the caller's, not a default of UTC. */
   public ZoneId zone(String code) {
+    if (!isCode(code)) {
+      throw new NotFound("Site", code);
+    }
     return jdbc.sql("SELECT time_zone FROM site WHERE code = :code").param("code", code)
         .query(String.class).optional()
         .map(ZoneId::of)

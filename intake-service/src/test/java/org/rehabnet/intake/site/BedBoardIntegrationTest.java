@@ -164,6 +164,20 @@ class BedBoardIntegrationTest {
     assertThat(partner.status()).isEqualTo(403);
   }
 
+  @Test
+  void aNulCharacterInASiteOrBedCodeIsNotFoundNeverAServerError() {
+    String lead = idp.staff("lead", List.of("clinical-lead", "site-admin"), List.of(site));
+    for (String path : List.of("/v1/sites/no%00rth/beds", "/v1/sites/no%00rth/capacity",
+        "/v1/sites/no%00rth/settings", "/v1/sites/no%00rth/settings/history", "/v1/sites/no%00rth/waiting-list",
+        "/v1/sites/no%00rth/safety-alerts")) {
+      ApiResponse response = intake.api.get(path, lead);
+      assertThat(response.status()).as(path + " " + response.body()).isBetween(400, 404);
+    }
+    ApiResponse bed = intake.api.post("/v1/sites/" + site + "/beds/W%001/out-of-service", lead,
+        Map.of("reason", "broken"));
+    assertThat(bed.status()).as(bed.body()).isBetween(400, 404);
+  }
+
   private ApiResponse outOfService(String bed, String token, String reason) {
     return intake.api.post("/v1/sites/" + site + "/beds/" + bed + "/out-of-service", token, Map.of("reason", reason));
   }
