@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.intake.web.Text;
 
 /**
  * A written consent with the elements 42 CFR Part 2 §2.31 requires: the patient (the path), the
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 record GrantConsent(
     @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "must be a site code") String site,
     @NotNull RecipientType recipientType,
-    @NotBlank @Size(max = 100) String recipient,
+    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String recipient,
     @NotNull Purpose purpose,
     @NotEmpty Set<@NotNull DataCategory> dataCategories,
     @Nullable Instant expiresAt,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.intake.web.Text;
 
 /**
  * The corrected identity of a patient, whole: given and family name, birth date, administrative
@@ -14,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * rather than silently ignored. The version read comes in {@code If-Match} or {@code expectedVersion}.
  */
 record CorrectPatient(
-    @NotBlank @Size(max = 100) @Pattern(regexp = PatientName.PRINTABLE, message = PatientName.PRINTABLE_MESSAGE)
+    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
     String givenName,
-    @NotBlank @Size(max = 100) @Pattern(regexp = PatientName.PRINTABLE, message = PatientName.PRINTABLE_MESSAGE)
+    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
     String familyName,
     @NotNull @Past LocalDate dateOfBirth,
     RegisterPatient.@Nullable AdministrativeGender administrativeGender,

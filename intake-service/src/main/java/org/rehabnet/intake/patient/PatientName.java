@@ -10,10 +10,6 @@ import java.util.Locale;
  */
 final class PatientName {
 
-  /** No control characters in a name (PostgreSQL refuses U+0000 outright; the others are typos). */
-  static final String PRINTABLE = "[^\\p{Cc}]*";
-  static final String PRINTABLE_MESSAGE = "must not contain control characters";
-
   static String key(String givenName, String familyName) {
     return normalise(givenName) + "|" + normalise(familyName);
   }
