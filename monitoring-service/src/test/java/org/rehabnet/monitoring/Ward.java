@@ -71,12 +71,24 @@ final class Ward {
         .until(() -> storedVersion(site) >= version);
   }
 
-  void publish(String site, String zone, boolean otp, SiteSettings settings, long version) {
+  SiteConfigured publish(String site, String zone, boolean otp, SiteSettings settings, long version) {
     Instant now = clock.instant();
     SiteConfigured event = new SiteConfigured(EventMetadata.next(now, version), site, "Site " + site, zone, otp,
         settings, "admin-" + site, now);
     EventProbe.publish(Topics.INTAKE_SITES, event.key(), CloudEventHeaders.of(event, "/rehabnet/intake-service"),
         json.writeValueAsBytes(event));
+    return event;
+  }
+
+  static boolean processed(UUID eventId) throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().superUserConnection("monitoring");
+        var statement = connection.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ?")) {
+      statement.setObject(1, eventId);
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
   }
 
   static long storedVersion(String site) throws SQLException {
