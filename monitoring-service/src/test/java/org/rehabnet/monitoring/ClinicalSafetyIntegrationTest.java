@@ -289,6 +289,10 @@ class ClinicalSafetyIntegrationTest {
     Map<String, Object> finer = new LinkedHashMap<>(Map.of("orderId", order, "drug", "BUPRENORPHINE",
         "doseMg", new BigDecimal("3.999"), "route", "SUBLINGUAL"));
     assertValidation(ward.api.post("/v1/episodes/" + episode.id() + "/administrations", nurse, finer), "doseMg");
+    Map<String, Object> nul = new LinkedHashMap<>(Map.of("orderId", order, "drug", "BUPRENORPHINE", "doseMg", 2,
+        "route", "SUBLINGUAL", "overrideReason", "Reason with a \u0000 inside it"));
+    assertValidation(ward.api.post("/v1/episodes/" + episode.id() + "/administrations", physician, nul),
+        "overrideReason");
 
     long version = ward.api.get("/v1/episodes/" + episode.id() + "/medication-orders", nurse).json().get(0)
         .get("version").asLong();

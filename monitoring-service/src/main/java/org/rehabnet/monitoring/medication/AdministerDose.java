@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -22,4 +23,5 @@ record AdministerDose(
     @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("200") @Digits(integer = 3, fraction = 2)
     BigDecimal doseMg,
     @NotNull Route route,
-    @Nullable @Size(min = 10, max = 1000) String overrideReason) {}
+    @Nullable @Size(min = 10, max = 1000)
+    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String overrideReason) {}

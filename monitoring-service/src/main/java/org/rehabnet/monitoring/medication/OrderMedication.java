@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,8 @@ record OrderMedication(
     BigDecimal doseMaxMg,
     @NotNull Route route,
     @Nullable @DecimalMin("12") @DecimalMax("16") @Digits(integer = 2, fraction = 2) BigDecimal documentedDayOneMaxMg,
-    @Nullable @Size(min = 10, max = 1000) String documentation) {
+    @Nullable @Size(min = 10, max = 1000)
+    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String documentation) {
 
   /** The most the order lets one dose be. */
   @Nullable BigDecimal highestDoseMg() {
