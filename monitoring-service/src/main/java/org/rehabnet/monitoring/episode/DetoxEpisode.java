@@ -142,7 +142,7 @@ public class DetoxEpisode extends AbstractAggregateRoot<DetoxEpisode> {
     static final RiskFacts NONE = new RiskFacts(null, null, false, false, false);
   }
 
-  /** How the stay ended (shared/clinical-reference.md, "Discharge and aftercare"). */
+  /** How the stay ended (docs/clinical-rules.md, "Discharge"). */
   record Discharge(Instant dischargedAt, DischargeType dischargeType, Boolean naloxoneProvided,
       @Nullable String naloxoneNotProvidedReason, Boolean overdoseEducation, MedicationPlan medicationPlan,
       @Nullable String receivingPrescriber, @Nullable Integer lastCowsTotal, String dischargedBy) {}

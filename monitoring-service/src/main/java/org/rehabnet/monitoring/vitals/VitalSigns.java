@@ -14,7 +14,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One set of vital signs with its NEWS2, each measurement also stored as a LOINC-coded observation
- * (shared/clinical-reference.md, "Codes (LOINC) for vital signs"). Charted once, never edited.
+ * (docs/clinical-rules.md, "Vital signs: plausible ranges and codes"). Charted once, never edited.
  */
 @Table("vital_signs")
 class VitalSigns implements Persistable<UUID> {
