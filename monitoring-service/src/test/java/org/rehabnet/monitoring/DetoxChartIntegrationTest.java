@@ -65,9 +65,13 @@ class DetoxChartIntegrationTest {
   final String physicianSouth = idp.staff("dr-south", List.of("physician"), List.of("south"));
   final String counsellorNorth = idp.staff("counsellor-north", List.of("counsellor"), List.of("north"));
 
+  Ward ward;
+
   @BeforeEach
   void client() {
     api = new ApiClient("http://localhost:" + port);
+    ward = new Ward(port, json, clock);
+    ward.announceSeedSites();
   }
 
   @AfterEach
@@ -92,25 +96,28 @@ class DetoxChartIntegrationTest {
   @Test
   void anInductionDayUpToTheDailyMaximumThenARefusedDoseAndAPhysiciansOverride() throws SQLException {
     Episode episode = admit("north", Set.of(), Set.of());
-    assertThat(api.post("/v1/episodes/" + episode.id + "/cows-assessments", nurseNorth, cows(10)).status())
-        .isEqualTo(201);
-    UUID order = UUID.fromString(api.post("/v1/episodes/" + episode.id + "/medication-orders", physicianNorth,
-        Map.of("drug", "BUPRENORPHINE", "doseMg", 4, "route", "SUBLINGUAL")).json().get("orderId").asString());
+    Ward.Episode charted = charted(episode);
+    ward.chartCalmInWithdrawal(charted);
+    UUID order = ward.prn(charted, "BUPRENORPHINE", "2", "4", "SUBLINGUAL");
 
     ApiResponse first = give(episode, order, "4", nurseNorth, null);
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.json().get("warnings")).isEmpty();
+    assertThat(first.json().get("route").asString()).isEqualTo("SUBLINGUAL");
+    assertThat(first.json().get("siteSettingsVersion").asLong()).isEqualTo(1);
     JsonNode row = censusRow("north", episode.id);
     assertThat(Duration.between(clock.instant(), Instant.parse(row.get("cowsDueAt").asString())))
         .as("hourly COWS during induction").isLessThanOrEqualTo(Duration.ofHours(1));
 
     clock.advance(Duration.ofMinutes(119));
+    ward.chartCalmInWithdrawal(charted);
     assertUnsafe(give(episode, order, "4", nurseNorth, null), "MINIMUM_INTERVAL");
 
     clock.advance(Duration.ofMinutes(1));
     assertThat(give(episode, order, "4", nurseNorth, null).status()).as("8 mg: at the day-1 maximum").isEqualTo(201);
 
     clock.advance(Duration.ofHours(2));
+    ward.chartCalmInWithdrawal(charted);
     assertUnsafe(give(episode, order, "2", nurseNorth, null), "DAILY_MAXIMUM");
     ApiResponse nurseOverride = give(episode, order, "2", nurseNorth, "Persistent withdrawal, COWS 14 documented");
     assertThat(nurseOverride.status()).isEqualTo(403);
@@ -129,9 +136,9 @@ class DetoxChartIntegrationTest {
   @Test
   void aDoseIsHeldWhileThePatientIsSedated() throws SQLException {
     Episode episode = admit("north", Set.of(), Set.of());
-    api.post("/v1/episodes/" + episode.id + "/cows-assessments", nurseNorth, cows(10));
-    api.post("/v1/episodes/" + episode.id + "/observations", nurseNorth,
-        Map.of("poss", "3", "vomiting", true, "insomnia", false, "anxiety", false, "breathingDifficulty", false));
+    Ward.Episode charted = charted(episode);
+    ward.chartCalmInWithdrawal(charted);
+    ward.observe(charted, "3", true);
     UUID order = order(episode, physicianNorth, "BUPRENORPHINE");
 
     ApiResponse refused = give(episode, order, "2", nurseNorth, null);
@@ -211,7 +218,7 @@ class DetoxChartIntegrationTest {
     assertThat(payload.get("receivingPrescriber").asString()).isEqualTo("Northside OTP clinic");
     assertThat(payload.get("lastCowsTotal").asInt()).isEqualTo(10);
 
-    ApiResponse dose = give(episode, order, "2", nurseNorth, null);
+    ApiResponse dose = ward.give(charted(episode), order, "LOPERAMIDE", "2", "ORAL", nurseNorth, null);
     assertThat(dose.status()).isEqualTo(409);
     assertThat(dose.json().get("type").asString()).endsWith("/conflict");
     assertThat(count("medication_administration", episode.id)).isZero();
@@ -312,21 +319,23 @@ class DetoxChartIntegrationTest {
         admission.patientId());
   }
 
+  /** Buprenorphine 2-4 mg sublingual PRN; any other drug 2 mg by mouth. */
   private UUID order(Episode episode, String physician, String drug) {
-    ApiResponse response = api.post("/v1/episodes/" + episode.id + "/medication-orders", physician,
-        Map.of("drug", drug, "doseMg", 2, "route", "ORAL"));
+    Map<String, Object> body = "BUPRENORPHINE".equals(drug)
+        ? Map.of("drug", drug, "doseMinMg", 2, "doseMaxMg", 4, "route", "SUBLINGUAL")
+        : Map.of("drug", drug, "doseMg", 2, "route", "ORAL");
+    ApiResponse response = api.post("/v1/episodes/" + episode.id + "/medication-orders", physician, body);
     assertThat(response.status()).isEqualTo(201);
     return UUID.fromString(response.json().get("orderId").asString());
   }
 
+  /** Buprenorphine against an order for it, given sublingually, as ordered by {@link #order}. */
   private ApiResponse give(Episode episode, UUID order, String mg, String token, String overrideReason) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("orderId", order);
-    body.put("doseMg", new java.math.BigDecimal(mg));
-    if (overrideReason != null) {
-      body.put("overrideReason", overrideReason);
-    }
-    return api.post("/v1/episodes/" + episode.id + "/administrations", token, body);
+    return ward.give(charted(episode), order, "BUPRENORPHINE", mg, "SUBLINGUAL", token, overrideReason);
+  }
+
+  private static Ward.Episode charted(Episode episode) {
+    return new Ward.Episode(episode.id, episode.admissionId, episode.patientId, "north");
   }
 
   /** Ten items at 1 and gooseflesh at 0 make 10; zero makes 0. */

@@ -1,9 +1,12 @@
 package org.rehabnet.monitoring.alert;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.events.clinical.AlertKind;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -26,39 +29,41 @@ public class Alerts {
   private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
   private final ClinicalAlerts alerts;
+  private final Sites sites;
   private final Clock clock;
   private final AuditTrail audit;
 
-  Alerts(ClinicalAlerts alerts, Clock clock, AuditTrail audit) {
+  Alerts(ClinicalAlerts alerts, Sites sites, Clock clock, AuditTrail audit) {
     this.alerts = alerts;
+    this.sites = sites;
     this.clock = clock;
     this.audit = audit;
   }
 
   /**
-   * Raises each signal, unless an open alert of the same kind at least as severe is already on the
-   * chart (repeating it would only add alarm fatigue). Returns the kinds raised.
+   * Raises each signal unless {@link AlertSuppression} says an open alert already covers it
+   * (repeating it within minutes would only add alarm fatigue). Without the site's settings nothing
+   * is suppressed: an alert too many is the safe side. Returns the kinds raised.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<AlertKind> raise(UUID episodeId, UUID patientId, String site, Collection<AlertSignal> signals) {
     if (signals.isEmpty()) {
       return List.of();
     }
-    List<ClinicalAlert> open = alerts.findOpen(episodeId);
+    Instant now = clock.instant();
+    Duration window = sites.find(site).map(policy -> policy.settings().alerts().repeatSuppressionWindow())
+        .orElse(Duration.ZERO);
+    List<AlertSuppression.OpenAlert> open = alerts.findOpen(episodeId).stream()
+        .map(alert -> new AlertSuppression.OpenAlert(alert.kind(), alert.severity(), alert.raisedAt()))
+        .toList();
     return signals.stream()
-        .filter(signal -> repeatsWhileOpen(signal.kind()) || open.stream().noneMatch(alert ->
-            alert.kind() == signal.kind() && alert.severity().compareTo(signal.severity()) >= 0))
+        .filter(signal -> !AlertSuppression.suppressed(open, signal, now, window))
         .map(signal -> {
-          ClinicalAlert alert = alerts.save(ClinicalAlert.raise(episodeId, patientId, site, signal, clock.instant()));
+          ClinicalAlert alert = alerts.save(ClinicalAlert.raise(episodeId, patientId, site, signal, now));
           log.info("Raised {} on episode {}", alert, episodeId);
           return alert.kind();
         })
         .toList();
-  }
-
-  /** Each override and each overdue assessment is its own fact; the others repeat while one is open. */
-  static boolean repeatsWhileOpen(AlertKind kind) {
-    return kind == AlertKind.DOSE_OVERRIDE || kind == AlertKind.OVERDUE_ASSESSMENT;
   }
 
   /** How many alerts on the episode nobody has acknowledged yet. */

@@ -51,7 +51,7 @@ class ClinicalAlert extends AbstractAggregateRoot<ClinicalAlert> {
   static ClinicalAlert raise(UUID episodeId, UUID patientId, String site, AlertSignal signal, Instant now) {
     ClinicalAlert alert = new ClinicalAlert(UUID.randomUUID(), episodeId, patientId, site, signal.kind(),
         signal.severity(), signal.reason(), now, null, null, null);
-    alert.registerEvent(new ClinicalAlertRaised(EventMetadata.next(now, 1), alert.id, episodeId, patientId, site,
+    alert.registerEvent(new ClinicalAlertRaised(EventMetadata.forAggregate(now, null), alert.id, episodeId, patientId, site,
         signal.kind(), signal.severity(), now));
     return alert;
   }

@@ -1,10 +1,9 @@
 package org.rehabnet.monitoring.episode;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.monitoring.site.SitePolicy;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.springframework.data.annotation.Id;
@@ -70,16 +69,15 @@ public class DetoxEpisode extends AbstractAggregateRoot<DetoxEpisode> {
     }
     this.status = EpisodeStatus.DISCHARGED;
     this.discharge = facts;
-    long sequence = (version == null ? 0 : version) + 1;
-    registerEvent(new PatientDischarged(EventMetadata.next(facts.dischargedAt(), sequence), id, admissionId,
+    registerEvent(new PatientDischarged(EventMetadata.forAggregate(facts.dischargedAt(), version), id, admissionId,
         patientId, site, bed, admittedAt, facts.dischargedAt(), facts.dischargeType().name(),
         facts.naloxoneProvided(), facts.overdoseEducation(), facts.medicationPlan().name(),
         facts.receivingPrescriber(), facts.lastCowsTotal()));
   }
 
-  /** Day 1 is the day of admission. */
-  int day(Clock clock) {
-    return (int) Duration.between(admittedAt, clock.instant()).toDays() + 1;
+  /** Day 1 is the calendar date of admission at the site; day n the date difference plus one. */
+  int day(Instant now, SitePolicy site) {
+    return site.dayNumber(admittedAt, now);
   }
 
   public UUID id() {
@@ -144,7 +142,7 @@ public class DetoxEpisode extends AbstractAggregateRoot<DetoxEpisode> {
     static final RiskFacts NONE = new RiskFacts(null, null, false, false, false);
   }
 
-  /** How the stay ended (shared/clinical-reference.md, "Discharge and aftercare"). */
+  /** How the stay ended (docs/clinical-rules.md, "Discharge"). */
   record Discharge(Instant dischargedAt, DischargeType dischargeType, Boolean naloxoneProvided,
       @Nullable String naloxoneNotProvidedReason, Boolean overdoseEducation, MedicationPlan medicationPlan,
       @Nullable String receivingPrescriber, @Nullable Integer lastCowsTotal, String dischargedBy) {}

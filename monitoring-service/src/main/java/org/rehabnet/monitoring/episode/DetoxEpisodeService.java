@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.rehabnet.monitoring.alert.AlertRules;
 import org.rehabnet.monitoring.alert.Alerts;
 import org.rehabnet.monitoring.reassessment.Reassessments;
+import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.events.clinical.RiskFlag;
 import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.events.clinical.UdsFlag;
@@ -30,18 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 class DetoxEpisodeService {
 
   private static final Logger log = LoggerFactory.getLogger(DetoxEpisodeService.class);
-  /** Short-acting opioids: the 12-hour wait before buprenorphine counts from their last use. */
   private final DetoxEpisodes episodes;
+  private final Sites sites;
   private final Clock clock;
   private final AuditTrail audit;
   private final Alerts alerts;
   private final Reassessments reassessments;
   private final WithdrawalScores withdrawal;
 
-  DetoxEpisodeService(DetoxEpisodes episodes, Clock clock, AuditTrail audit, Alerts alerts,
+  DetoxEpisodeService(DetoxEpisodes episodes, Sites sites, Clock clock, AuditTrail audit, Alerts alerts,
       Reassessments reassessments, WithdrawalScores withdrawal) {
     this.audit = audit;
     this.episodes = episodes;
+    this.sites = sites;
     this.clock = clock;
     this.alerts = alerts;
     this.reassessments = reassessments;
@@ -60,10 +62,15 @@ class DetoxEpisodeService {
         admission.site(), admission.bed(), admission.admittedAt(), admission.expectedLengthDays(), risks,
         clock.instant()));
     reassessments.start(episode.id(), episode.patientId(), episode.site());
-    alerts.raise(episode.id(), episode.patientId(), episode.site(), AlertRules.selfHarmRisk(risks.selfHarmRisk()));
+    alerts.raise(episode.id(), episode.patientId(), episode.site(), AlertRules.selfHarmRiskAtIntake(risks.selfHarmRisk()));
     log.info("Opened {} for admission {}", episode, admission.admissionId());
   }
 
+  /**
+   * The admission facts the chart's rules need. Fentanyl counts when screened positive, when the
+   * screen did not test for it (or the strip was invalid: the plan cannot assume it absent) and when
+   * reported; benzodiazepines when flagged by intake or reported (immunoassays miss clonazepam).
+   */
   static DetoxEpisode.RiskFacts risksOf(AdmissionRecorded admission) {
     var substances = admission.substances() == null ? java.util.List.<AdmissionRecorded.SubstanceUse>of()
         : admission.substances();
@@ -75,11 +82,13 @@ class DetoxEpisodeService {
         .max(Instant::compareTo)
         .orElse(null);
     boolean fentanyl = contains(admission.udsFlags(), UdsFlag.FENTANYL_POSITIVE)
+        || contains(admission.udsFlags(), UdsFlag.FENTANYL_NOT_TESTED)
         || substances.stream().filter(Objects::nonNull).anyMatch(use -> use.substance() == Substance.FENTANYL);
+    boolean benzodiazepines = contains(admission.udsFlags(), UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS)
+        || substances.stream().filter(Objects::nonNull).anyMatch(use -> use.substance() == Substance.BENZODIAZEPINE);
     return new DetoxEpisode.RiskFacts(
         admission.dependenceSeverity() == null ? null : admission.dependenceSeverity().name(), lastShortActing,
-        fentanyl, contains(admission.udsFlags(), UdsFlag.BENZODIAZEPINES_WITH_OPIOIDS),
-        contains(admission.mentalHealthFlags(), RiskFlag.SELF_HARM_RISK));
+        fentanyl, benzodiazepines, contains(admission.mentalHealthFlags(), RiskFlag.SELF_HARM_RISK));
   }
 
   private static <F> boolean contains(@Nullable Collection<F> flags, F flag) {
@@ -88,7 +97,7 @@ class DetoxEpisodeService {
 
   private EpisodeView shown(DetoxEpisode episode) {
     audit.read("DetoxEpisode", episode.id(), episode.patientId(), episode.site());
-    return EpisodeView.of(episode, episode.day(clock));
+    return EpisodeView.of(episode, episode.day(clock.instant(), sites.forDisplay(episode.site())));
   }
 
   @Transactional(readOnly = true)
@@ -132,7 +141,7 @@ class DetoxEpisodeService {
     reassessments.stop(episodeId);
     audit.wrote(AuditAction.UPDATE, "DetoxEpisode", episodeId, saved.patientId(), saved.site());
     log.info("Discharged {}", saved);
-    return EpisodeView.of(saved, saved.day(clock));
+    return EpisodeView.of(saved, saved.day(clock.instant(), sites.forDisplay(saved.site())));
   }
 
   private static boolean blank(@Nullable String value) {

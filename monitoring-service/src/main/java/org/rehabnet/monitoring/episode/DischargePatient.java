@@ -1,21 +1,24 @@
 package org.rehabnet.monitoring.episode;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A physician's discharge. Loss of tolerance after detox makes overdose far more likely, so every
  * discharge records naloxone (or why not), overdose education and the medication plan
- * (shared/clinical-reference.md).
+ * (docs/clinical-rules.md, "Discharge").
  *
  * @param expectedVersion the episode's version as read; a newer one answers 412
  */
 record DischargePatient(
     @NotNull DischargeType type,
     @NotNull Boolean naloxoneProvided,
-    @Nullable @Size(max = 500) String naloxoneNotProvidedReason,
+    @Nullable @Size(max = 500)
+    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String naloxoneNotProvidedReason,
     @NotNull Boolean overdoseEducation,
     @NotNull MedicationPlan medicationPlan,
-    @Nullable @Size(max = 200) String receivingPrescriber,
+    @Nullable @Size(max = 200)
+    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String receivingPrescriber,
     @Nullable Long expectedVersion) {}

@@ -1,6 +1,6 @@
 package org.rehabnet.monitoring.episode;
 
-/** How a detox stay ended (shared/clinical-reference.md). */
+/** How a detox stay ended (docs/clinical-rules.md, "Discharge"). */
 public enum DischargeType {
   COMPLETED,
   AGAINST_MEDICAL_ADVICE,

@@ -3,6 +3,7 @@ package org.rehabnet.monitoring.episode;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
@@ -19,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class EpisodeAccess {
 
   private final DetoxEpisodes episodes;
+  private final Sites sites;
   private final Clock clock;
 
-  EpisodeAccess(DetoxEpisodes episodes, Clock clock) {
+  EpisodeAccess(DetoxEpisodes episodes, Sites sites, Clock clock) {
     this.episodes = episodes;
+    this.sites = sites;
     this.clock = clock;
   }
 
@@ -74,7 +77,7 @@ public class EpisodeAccess {
   private ChartedEpisode charted(DetoxEpisode episode) {
     DetoxEpisode.RiskFacts risks = episode.risks();
     return new ChartedEpisode(episode.id(), episode.patientId(), episode.site(), episode.bed(), episode.admittedAt(),
-        episode.day(clock), episode.expectedLengthDays(), episode.status(), risks.lastShortActingOpioidUseAt(),
+        episode.day(clock.instant(), sites.forDisplay(episode.site())), episode.expectedLengthDays(), episode.status(), risks.lastShortActingOpioidUseAt(),
         risks.fentanylExposure(), risks.benzodiazepineRisk());
   }
 }

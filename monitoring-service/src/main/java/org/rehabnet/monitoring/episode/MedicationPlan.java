@@ -1,6 +1,6 @@
 package org.rehabnet.monitoring.episode;
 
-/** What medication continues after discharge (shared/clinical-reference.md). */
+/** What medication continues after discharge (docs/clinical-rules.md, "Discharge"). */
 public enum MedicationPlan {
   BUPRENORPHINE_MAINTENANCE,
   METHADONE_MAINTENANCE,

@@ -2,17 +2,26 @@ package org.rehabnet.monitoring.medication;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dose given against an order. {@code overrideReason} is a physician's written reason to give a
- * dose a safety rule would refuse; it is recorded and raises an alert.
+ * A dose given against an order: the drug, dose and route the nurse actually gives, each checked
+ * against the order. {@code drug} and {@code route} are required (a client of the first version that
+ * sends only {@code orderId} and {@code doseMg} gets a 400 naming them, never an unchecked dose).
+ * {@code overrideReason} is a physician's written reason to give a dose an overridable rule refuses;
+ * it is recorded and raises an alert.
  */
 record AdministerDose(
     @NotNull UUID orderId,
-    @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("200") BigDecimal doseMg,
-    @Nullable @Size(min = 10, max = 1000) String overrideReason) {}
+    @NotNull Drug drug,
+    @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("200") @Digits(integer = 3, fraction = 2)
+    BigDecimal doseMg,
+    @NotNull Route route,
+    @Nullable @Size(min = 10, max = 1000)
+    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String overrideReason) {}

@@ -2,6 +2,8 @@ package org.rehabnet.monitoring.medication;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -24,32 +26,46 @@ class Administration implements Persistable<UUID> {
   private final UUID orderId;
   private final Drug drug;
   private final BigDecimal doseMg;
+  private final @Nullable Route route;
   private final Instant givenAt;
   private final String givenBy;
   private final @Nullable String overriddenRule;
   private final @Nullable String overrideReason;
   private final @Nullable String overriddenBy;
+  private final @Nullable String warnings;
+  private final @Nullable Long siteSettingsSequence;
 
   @PersistenceCreator
-  Administration(UUID id, UUID episodeId, UUID orderId, Drug drug, BigDecimal doseMg, Instant givenAt,
-      String givenBy, @Nullable String overriddenRule, @Nullable String overrideReason,
-      @Nullable String overriddenBy) {
+  Administration(UUID id, UUID episodeId, UUID orderId, Drug drug, BigDecimal doseMg, @Nullable Route route,
+      Instant givenAt, String givenBy, @Nullable String overriddenRule, @Nullable String overrideReason,
+      @Nullable String overriddenBy, @Nullable String warnings, @Nullable Long siteSettingsSequence) {
     this.id = id;
     this.episodeId = episodeId;
     this.orderId = orderId;
     this.drug = drug;
     this.doseMg = doseMg;
+    this.route = route;
     this.givenAt = givenAt;
     this.givenBy = givenBy;
     this.overriddenRule = overriddenRule;
     this.overrideReason = overrideReason;
     this.overriddenBy = overriddenBy;
+    this.warnings = warnings;
+    this.siteSettingsSequence = siteSettingsSequence;
   }
 
-  static Administration give(MedicationOrder order, BigDecimal doseMg, Instant now, String givenBy,
-      @Nullable String overriddenRules, @Nullable String overrideReason) {
+  /**
+   * A dose the policy allowed, or allowed by the physician's override of {@code overridden} (empty
+   * when no rule was set aside), with the warnings shown and the site settings' version applied.
+   */
+  static Administration give(MedicationOrder order, BigDecimal doseMg, Route route, Instant now, String givenBy,
+      List<DoseRule> overridden, @Nullable String overrideReason, List<DoseWarning> warnings,
+      @Nullable Long siteSettingsSequence) {
+    String rules = overridden.isEmpty() ? null : String.join(",", overridden.stream().map(Enum::name).toList());
     Administration given = new Administration(UUID.randomUUID(), order.episodeId(), order.id(), order.drug(), doseMg,
-        now, givenBy, overriddenRules, overrideReason, overriddenRules == null ? null : givenBy);
+        route, now, givenBy, rules, rules == null ? null : overrideReason, rules == null ? null : givenBy,
+        warnings.isEmpty() ? null : String.join(",", warnings.stream().map(Enum::name).toList()),
+        siteSettingsSequence);
     given.fresh = true;
     return given;
   }
@@ -70,6 +86,10 @@ class Administration implements Persistable<UUID> {
     return doseMg;
   }
 
+  @Nullable Route route() {
+    return route;
+  }
+
   Instant givenAt() {
     return givenAt;
   }
@@ -84,6 +104,15 @@ class Administration implements Persistable<UUID> {
 
   @Nullable String overrideReason() {
     return overrideReason;
+  }
+
+  List<DoseWarning> warnings() {
+    return warnings == null ? List.of()
+        : Arrays.stream(warnings.split(",")).map(DoseWarning::valueOf).toList();
+  }
+
+  @Nullable Long siteSettingsSequence() {
+    return siteSettingsSequence;
   }
 
   @Override

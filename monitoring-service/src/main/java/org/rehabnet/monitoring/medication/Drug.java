@@ -1,25 +1,40 @@
 package org.rehabnet.monitoring.medication;
 
-/** What the ward gives during detox: the two opioid agonists, symptomatic drugs and naloxone. */
+/** What the ward gives during detox, by the kind of safety rules each needs. */
 enum Drug {
-  BUPRENORPHINE(true),
-  METHADONE(true),
-  CLONIDINE(false),
-  LOFEXIDINE(false),
-  LOPERAMIDE(false),
-  ONDANSETRON(false),
-  ZOPICLONE(false),
-  TRAZODONE(false),
+  BUPRENORPHINE(Kind.OPIOID_AGONIST),
+  METHADONE(Kind.OPIOID_AGONIST),
+  /** Alpha-2 agonists for withdrawal symptoms: they lower blood pressure and pulse. */
+  CLONIDINE(Kind.ALPHA2_AGONIST),
+  LOFEXIDINE(Kind.ALPHA2_AGONIST),
+  LOPERAMIDE(Kind.SYMPTOMATIC),
+  ONDANSETRON(Kind.SYMPTOMATIC),
+  /** Sleep aids: sedating, so held like opioids (docs/clinical-rules.md, "Sedatives and adjuncts"). */
+  ZOPICLONE(Kind.SEDATIVE),
+  TRAZODONE(Kind.SEDATIVE),
   /** Opioid antagonist for overdose: never blocked by a dosing rule. */
-  NALOXONE(false);
+  NALOXONE(Kind.ANTAGONIST);
 
-  private final boolean opioidAgonist;
+  /** The families of rules: holds and limits follow the kind, not the single drug. */
+  enum Kind {
+    OPIOID_AGONIST,
+    SEDATIVE,
+    ALPHA2_AGONIST,
+    SYMPTOMATIC,
+    ANTAGONIST
+  }
 
-  Drug(boolean opioidAgonist) {
-    this.opioidAgonist = opioidAgonist;
+  private final Kind kind;
+
+  Drug(Kind kind) {
+    this.kind = kind;
+  }
+
+  Kind kind() {
+    return kind;
   }
 
   boolean opioidAgonist() {
-    return opioidAgonist;
+    return kind == Kind.OPIOID_AGONIST;
   }
 }

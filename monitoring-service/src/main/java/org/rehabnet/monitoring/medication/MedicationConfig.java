@@ -5,11 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DosingProperties.class)
+@EnableConfigurationProperties(SymptomaticLimits.class)
 class MedicationConfig {
 
   @Bean
-  DosingPolicy dosingPolicy(DosingProperties limits) {
+  DosingPolicy dosingPolicy(SymptomaticLimits limits) {
     return new DosingPolicy(limits);
   }
 }

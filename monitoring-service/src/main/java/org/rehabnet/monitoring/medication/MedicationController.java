@@ -29,11 +29,15 @@ class MedicationController {
   @PostMapping("/v1/episodes/{episodeId}/medication-orders")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('physician')")
-  @Operation(summary = "Order a drug (physician of its site)")
+  @Operation(summary = "Order a drug: a fixed doseMg or a PRN range doseMinMg..doseMaxMg, and the route; a "
+      + "buprenorphine order may carry documentedDayOneMaxMg (12-16 mg) with documentation where the site allows it "
+      + "(physician of its site)")
+  @ApiResponse(responseCode = "400", description = "Both or neither dose forms, an incomplete or inverted range, more "
+      + "than two decimals, a documented maximum without documentation")
   @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
   @ApiResponse(responseCode = "409", description = "The episode is discharged")
-  @ApiResponse(responseCode = "422", description = "unsafe-dose, rule OTP_REQUIRED: methadone at a site that is not "
-      + "an opioid treatment program")
+  @ApiResponse(responseCode = "422", description = "unsafe-dose: OTP_REQUIRED (methadone at a site that is not an "
+      + "opioid treatment program), SITE_NOT_CONFIGURED, BUPRENORPHINE_HARD_MAXIMUM, DOCUMENTED_DAY_ONE_MAXIMUM")
   MedicationViews.OrderView order(@PathVariable UUID episodeId, @Valid @RequestBody OrderMedication request) {
     return medication.order(episodeId, request, Caller.current());
   }
@@ -58,12 +62,16 @@ class MedicationController {
   @PostMapping("/v1/episodes/{episodeId}/administrations")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('nurse', 'physician')")
-  @Operation(summary = "Give a dose against an order, checked by the dosing policy (nurse or physician of its site; "
-      + "overrideReason: physician only)")
+  @Operation(summary = "Give a dose against an order: the drug, dose and route given are checked against the order "
+      + "and the site's dosing policy (nurse or physician of its site; overrideReason: physician only, for "
+      + "overridable rules)")
+  @ApiResponse(responseCode = "400", description = "A missing drug, dose or route, or a dose with more than two "
+      + "decimals")
   @ApiResponse(responseCode = "403", description = "An override by someone who is not a physician")
   @ApiResponse(responseCode = "404", description = "Unknown episode or order, or at a site that is not the caller's")
-  @ApiResponse(responseCode = "409", description = "The episode is discharged or the order stopped")
-  @ApiResponse(responseCode = "422", description = "unsafe-dose: the member rule names the safety rule broken")
+  @ApiResponse(responseCode = "409", description = "The episode is discharged")
+  @ApiResponse(responseCode = "422", description = "unsafe-dose: rule names the first rule broken, rules all, "
+      + "overridable whether a physician's reason may set them aside, warnings, missingObservations")
   MedicationViews.AdministrationView administer(@PathVariable UUID episodeId,
       @Valid @RequestBody AdministerDose request) {
     return medication.administer(episodeId, request, Caller.current());

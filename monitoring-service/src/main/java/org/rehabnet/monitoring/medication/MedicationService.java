@@ -5,18 +5,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.monitoring.alert.AlertRules;
 import org.rehabnet.monitoring.alert.Alerts;
 import org.rehabnet.monitoring.episode.ChartedEpisode;
 import org.rehabnet.monitoring.episode.EpisodeAccess;
 import org.rehabnet.monitoring.reassessment.Reassessments;
+import org.rehabnet.monitoring.site.SitePolicy;
+import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.monitoring.vitals.LatestVitals;
 import org.rehabnet.monitoring.vitals.VitalSignsService;
 import org.rehabnet.monitoring.withdrawal.LatestWithdrawal;
 import org.rehabnet.monitoring.withdrawal.WithdrawalService;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
 import org.rehabnet.platform.web.security.Roles;
@@ -26,7 +29,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Orders and the MAR: every dose passes the {@link DosingPolicy} or a physician's recorded override. */
+/**
+ * Orders and the MAR. Every dose is put to the {@link DosingPolicy} with what is charted at the
+ * bedside; the policy decides, including whether an override is allowed, and this records it.
+ */
 @Service
 class MedicationService {
 
@@ -36,6 +42,7 @@ class MedicationService {
   private final Administrations administrations;
   private final DosingPolicy policy;
   private final EpisodeAccess episodes;
+  private final Sites sites;
   private final WithdrawalService withdrawal;
   private final VitalSignsService vitals;
   private final Alerts alerts;
@@ -44,12 +51,13 @@ class MedicationService {
   private final Clock clock;
 
   MedicationService(MedicationOrders orders, Administrations administrations, DosingPolicy policy,
-      EpisodeAccess episodes, WithdrawalService withdrawal, VitalSignsService vitals, Alerts alerts,
+      EpisodeAccess episodes, Sites sites, WithdrawalService withdrawal, VitalSignsService vitals, Alerts alerts,
       Reassessments reassessments, AuditTrail audit, Clock clock) {
     this.orders = orders;
     this.administrations = administrations;
     this.policy = policy;
     this.episodes = episodes;
+    this.sites = sites;
     this.withdrawal = withdrawal;
     this.vitals = vitals;
     this.alerts = alerts;
@@ -61,14 +69,35 @@ class MedicationService {
   @Transactional
   MedicationViews.OrderView order(UUID episodeId, OrderMedication request, Caller caller) {
     ChartedEpisode episode = episodes.forCharting(episodeId, caller);
-    if (!policy.mayOrder(request.drug(), episode.site())) {
-      throw new UnsafeDose(List.of(new DosingPolicy.Violation(DoseRule.OTP_REQUIRED,
-          "Methadone for opioid use disorder is ordered only at a certified opioid treatment program")), List.of());
+    requireOneDoseForm(request);
+    List<Violation> refusals = policy.orderRefusals(request.drug(), request.highestDoseMg(),
+        request.documentedDayOneMaxMg(), sites.find(episode.site()).orElse(null));
+    if (!refusals.isEmpty()) {
+      throw new UnsafeDose(refusals);
     }
     MedicationOrder order = orders.save(MedicationOrder.place(episodeId, request, clock.instant(),
         caller.username()));
     audit.wrote(AuditAction.CREATE, "MedicationOrder", order.id(), episode.patientId(), episode.site());
     return MedicationViews.OrderView.of(order);
+  }
+
+  private static void requireOneDoseForm(OrderMedication request) {
+    boolean fixed = request.doseMg() != null;
+    boolean range = request.doseMinMg() != null || request.doseMaxMg() != null;
+    if (fixed == range) {
+      throw new InvalidField(fixed ? "doseMinMg" : "doseMg", "give either doseMg or doseMinMg and doseMaxMg");
+    }
+    if (range && (request.doseMinMg() == null || request.doseMaxMg() == null)) {
+      throw new InvalidField(request.doseMinMg() == null ? "doseMinMg" : "doseMaxMg",
+          "a PRN range needs both doseMinMg and doseMaxMg");
+    }
+    if (range && request.doseMinMg().compareTo(request.doseMaxMg()) > 0) {
+      throw new InvalidField("doseMaxMg", "must not be below doseMinMg");
+    }
+    if ((request.documentedDayOneMaxMg() == null) != (request.documentation() == null)) {
+      throw new InvalidField(request.documentation() == null ? "documentation" : "documentedDayOneMaxMg",
+          "a documented day-1 maximum and its documentation go together");
+    }
   }
 
   @Transactional
@@ -90,40 +119,46 @@ class MedicationService {
     ChartedEpisode episode = episodes.forDosing(episodeId, caller);
     MedicationOrder order = orders.findById(request.orderId()).filter(found -> found.episodeId().equals(episodeId))
         .orElseThrow(() -> new NotFound("Medication order", request.orderId()));
-    order.requireActive();
     Instant now = clock.instant();
+    @Nullable SitePolicy site = sites.find(episode.site()).orElse(null);
     List<Administration> earlier = administrations.findByEpisodeIdAndDrugOrderByGivenAtAsc(episodeId, order.drug());
-    LatestWithdrawal withdrawn = withdrawal.latest(episodeId);
-    Optional<LatestVitals> latestVitals = vitals.latest(episodeId);
-    DosingPolicy.Verdict verdict = policy.check(new DosingPolicy.Proposal(order.drug(), request.doseMg(), now,
-        episode.site(), earlier.stream().map(a -> new DosingPolicy.Given(a.givenAt(), a.doseMg())).toList(),
-        withdrawn.cowsTotal(), withdrawn.cowsAssessedAt(), episode.latestPossibleShortActingOpioidUse(),
-        withdrawn.possLevel(), latestVitals.map(LatestVitals::respirationRate).orElse(null),
-        latestVitals.map(LatestVitals::spo2).orElse(null), episode.fentanylExposure(),
-        episode.benzodiazepineRisk()));
-    String overridden = null;
-    if (!verdict.safe()) {
-      boolean overriding = request.overrideReason() != null && !request.overrideReason().isBlank();
-      if (!overriding || verdict.violations().stream().anyMatch(v -> !v.rule().overridable())) {
-        throw new UnsafeDose(verdict.violations(), verdict.warnings());
-      }
-      if (!caller.hasRole(Roles.PHYSICIAN)) {
-        throw new OverrideNotAllowed();
-      }
-      overridden = verdict.violations().stream().map(v -> v.rule().name()).collect(Collectors.joining(","));
+    DoseProposal proposal = new DoseProposal(request.drug(), request.doseMg(), request.route(), now, site,
+        order.terms(), earlier.stream().map(a -> new DoseProposal.Given(a.givenAt(), a.doseMg())).toList(),
+        bedside(episodeId), episode.latestPossibleShortActingOpioidUse(), episode.fentanylExposure(),
+        episode.benzodiazepineRisk());
+    DoseDecision decision = policy.decide(proposal, request.overrideReason(), caller.hasRole(Roles.PHYSICIAN));
+    Administration given = switch (decision) {
+      case DoseDecision.Refuse refused -> throw new UnsafeDose(refused.verdict());
+      case DoseDecision.OverrideNotPermitted ignored -> throw new OverrideNotAllowed();
+      case DoseDecision.Give give -> Administration.give(order, request.doseMg(), request.route(), now,
+          caller.username(), List.of(), null, give.warnings(), site == null ? null : site.sequence());
+      case DoseDecision.GiveOverridden overridden -> Administration.give(order, request.doseMg(), request.route(),
+          now, caller.username(), overridden.overridden(), overridden.reason(), overridden.warnings(),
+          site == null ? null : site.sequence());
+    };
+    given = administrations.save(given);
+    if (given.overriddenRule() != null) {
+      alerts.raise(episodeId, episode.patientId(), episode.site(),
+          List.of(AlertRules.doseOverride(given.overriddenRule())));
+      log.info("{} given over rule(s) {} by documented override", given, given.overriddenRule());
     }
-    Administration given = administrations.save(Administration.give(order, request.doseMg(), now,
-        caller.username(), overridden, overridden == null ? null : request.overrideReason()));
-    if (overridden != null) {
-      alerts.raise(episodeId, episode.patientId(), episode.site(), List.of(AlertRules.doseOverride(overridden)));
-      log.info("{} given over rule(s) {} by documented override", given, overridden);
-    }
-    if (order.drug() == Drug.BUPRENORPHINE) {
+    if (order.drug().opioidAgonist()) {
       Instant firstDose = earlier.isEmpty() ? now : earlier.getFirst().givenAt();
-      reassessments.buprenorphineGiven(episodeId, episode.site(), firstDose, now);
+      reassessments.opioidGiven(episodeId, episode.site(), firstDose, now);
     }
     audit.wrote(AuditAction.CREATE, "MedicationAdministration", given.id(), episode.patientId(), episode.site());
-    return MedicationViews.AdministrationView.of(given, verdict.warnings());
+    return MedicationViews.AdministrationView.of(given);
+  }
+
+  /** What the hold and induction rules read, with the time each was charted. */
+  private DoseProposal.Bedside bedside(UUID episodeId) {
+    Optional<LatestVitals> latest = vitals.latest(episodeId);
+    LatestWithdrawal withdrawn = withdrawal.latest(episodeId);
+    return new DoseProposal.Bedside(latest.map(LatestVitals::takenAt).orElse(null),
+        latest.map(LatestVitals::respirationRate).orElse(null), latest.map(LatestVitals::spo2).orElse(null),
+        latest.map(LatestVitals::systolic).orElse(null), latest.map(LatestVitals::pulse).orElse(null),
+        vitals.onScale2(episodeId), withdrawn.possObservedAt(), withdrawn.possLevel(), withdrawn.cowsAssessedAt(),
+        withdrawn.cowsTotal());
   }
 
   @Transactional(readOnly = true)
@@ -138,6 +173,6 @@ class MedicationService {
     ChartedEpisode episode = episodes.forReading(episodeId, caller);
     audit.read("MedicationAdministration", episodeId, episode.patientId(), episode.site());
     return administrations.findByEpisodeIdOrderByGivenAtAsc(episodeId).stream()
-        .map(a -> MedicationViews.AdministrationView.of(a, List.of())).toList();
+        .map(MedicationViews.AdministrationView::of).toList();
   }
 }

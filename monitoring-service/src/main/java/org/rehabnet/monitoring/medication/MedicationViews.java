@@ -9,21 +9,27 @@ import org.jspecify.annotations.Nullable;
 /** Response shapes of orders and the MAR. */
 final class MedicationViews {
 
-  record OrderView(UUID orderId, UUID episodeId, Drug drug, BigDecimal doseMg, String route,
-      MedicationOrder.Status status, String orderedBy, Instant orderedAt, @Nullable Long version) {
+  record OrderView(UUID orderId, UUID episodeId, Drug drug, @Nullable BigDecimal doseMg,
+      @Nullable BigDecimal doseMinMg, @Nullable BigDecimal doseMaxMg, Route route,
+      @Nullable BigDecimal documentedDayOneMaxMg, MedicationOrder.Status status, String orderedBy, Instant orderedAt,
+      @Nullable Long version) {
 
     static OrderView of(MedicationOrder order) {
-      return new OrderView(order.id(), order.episodeId(), order.drug(), order.doseMg(), order.route(), order.status(),
-          order.orderedBy(), order.orderedAt(), order.version());
+      return new OrderView(order.id(), order.episodeId(), order.drug(), order.doseMg(), order.doseMinMg(),
+          order.doseMaxMg(), order.route(), order.documentedDayOneMaxMg(), order.status(), order.orderedBy(),
+          order.orderedAt(), order.version());
     }
   }
 
-  record AdministrationView(UUID administrationId, UUID orderId, Drug drug, BigDecimal doseMg, Instant givenAt,
-      String givenBy, @Nullable String overriddenRule, @Nullable String overrideReason, List<String> warnings) {
+  /** A MAR line; {@code overriddenRule} lists the rules a physician set aside, comma-separated. */
+  record AdministrationView(UUID administrationId, UUID orderId, Drug drug, BigDecimal doseMg, @Nullable Route route,
+      Instant givenAt, String givenBy, @Nullable String overriddenRule, @Nullable String overrideReason,
+      List<DoseWarning> warnings, @Nullable Long siteSettingsVersion) {
 
-    static AdministrationView of(Administration given, List<String> warnings) {
-      return new AdministrationView(given.id(), given.orderId(), given.drug(), given.doseMg(), given.givenAt(),
-          given.givenBy(), given.overriddenRule(), given.overrideReason(), warnings);
+    static AdministrationView of(Administration given) {
+      return new AdministrationView(given.id(), given.orderId(), given.drug(), given.doseMg(), given.route(),
+          given.givenAt(), given.givenBy(), given.overriddenRule(), given.overrideReason(), given.warnings(),
+          given.siteSettingsSequence());
     }
   }
 

@@ -2,11 +2,12 @@ package org.rehabnet.monitoring.reassessment;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.intake.SiteSettings;
 
 /**
- * When the next COWS and vital signs are due (shared/clinical-reference.md: COWS every 4 h, every
- * 1 h during buprenorphine induction or when COWS is 25 or more; NEWS2's response level may ask for
- * vital signs more often still).
+ * When the next COWS and vital signs are due (docs/clinical-rules.md, "Reassessment"): the site's
+ * routine interval (4 h), its intensive interval (1 h) during induction, after an opioid dose or when
+ * COWS reaches its threshold (25); NEWS2's response level may ask for vital signs more often still.
  */
 final class ReassessmentCadence {
 
@@ -16,22 +17,18 @@ final class ReassessmentCadence {
     this.policy = policy;
   }
 
-  Duration untilNextCows(String site, @Nullable Integer lastCowsTotal, boolean inInduction) {
-    boolean intensive = inInduction || (lastCowsTotal != null && lastCowsTotal >= policy.intensiveCowsThreshold());
-    return intensive ? shorter(policy.intensiveInterval(), policy.routineAt(site)) : policy.routineAt(site);
+  Duration untilNextCows(SiteSettings.Reassessment site, @Nullable Integer lastCowsTotal, boolean intensive) {
+    boolean tight = intensive || (lastCowsTotal != null && lastCowsTotal >= site.intensiveCowsThreshold());
+    return tight ? shorter(site.intensiveInterval(), site.routineInterval()) : site.routineInterval();
   }
 
-  Duration untilNextVitals(String site, boolean inInduction, @Nullable Duration news2Interval) {
-    Duration next = inInduction ? shorter(policy.intensiveInterval(), policy.routineAt(site)) : policy.routineAt(site);
+  Duration untilNextVitals(SiteSettings.Reassessment site, boolean intensive, @Nullable Duration news2Interval) {
+    Duration next = intensive ? shorter(site.intensiveInterval(), site.routineInterval()) : site.routineInterval();
     return news2Interval == null ? next : shorter(next, news2Interval);
   }
 
   Duration inductionWindow() {
     return policy.inductionWindow();
-  }
-
-  Duration routine(String site) {
-    return policy.routineAt(site);
   }
 
   private static Duration shorter(Duration a, Duration b) {

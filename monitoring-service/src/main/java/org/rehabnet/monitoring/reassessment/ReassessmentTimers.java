@@ -45,6 +45,18 @@ interface ReassessmentTimers extends ListCrudRepository<ReassessmentTimer, UUID>
        WHERE episode_id = :episodeId AND (induction_until IS NULL OR induction_until < :until)""")
   int inductionStarted(UUID episodeId, Instant until, Instant cowsDueAt, Instant vitalsDueAt);
 
+  /**
+   * Brings due times forward, never back, after a dose. An assessment already overdue stays due (and
+   * alerted) at its earlier time.
+   */
+  @Modifying
+  @Query("""
+      UPDATE reassessment_timer
+         SET cows_due_at = LEAST(cows_due_at, :cowsDueAt), vitals_due_at = LEAST(vitals_due_at, :vitalsDueAt),
+             version = version + 1
+       WHERE episode_id = :episodeId""")
+  int postDoseCheck(UUID episodeId, Instant cowsDueAt, Instant vitalsDueAt);
+
   @Modifying
   @Query("UPDATE reassessment_timer SET active = FALSE, version = version + 1 WHERE episode_id = :episodeId")
   int stop(UUID episodeId);

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.monitoring.alert.AlertRules;
 import org.rehabnet.monitoring.alert.Alerts;
+import org.rehabnet.monitoring.site.Sites;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,14 +28,24 @@ public class Reassessments {
 
   private final ReassessmentTimers timers;
   private final ReassessmentCadence cadence;
+  private final Sites sites;
   private final Alerts alerts;
   private final Clock clock;
 
-  Reassessments(ReassessmentTimers timers, ReassessmentCadence cadence, Alerts alerts, Clock clock) {
+  Reassessments(ReassessmentTimers timers, ReassessmentCadence cadence, Sites sites, Alerts alerts, Clock clock) {
     this.timers = timers;
     this.cadence = cadence;
+    this.sites = sites;
     this.alerts = alerts;
     this.clock = clock;
+  }
+
+  /**
+   * The site's intervals; until its settings arrive, the defaults: scheduling reassessment on the
+   * reference defaults is safer than not scheduling it.
+   */
+  private SiteSettings.Reassessment intervals(String site) {
+    return sites.forDisplay(site).settings().reassessment();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -42,31 +54,38 @@ public class Reassessments {
       return;
     }
     Instant now = clock.instant();
-    Duration routine = cadence.routine(site);
+    Duration routine = intervals(site).routineInterval();
     timers.save(ReassessmentTimer.start(episodeId, patientId, site, now.plus(routine), now.plus(routine)));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void cowsCharted(UUID episodeId, String site, int total, Instant at) {
     boolean induction = inInduction(episodeId, at);
-    timers.cowsCharted(episodeId, at.plus(cadence.untilNextCows(site, total, induction)), total);
+    timers.cowsCharted(episodeId, at.plus(cadence.untilNextCows(intervals(site), total, induction)), total);
   }
 
   /** @param news2Interval how often NEWS2's response level wants vital signs, if more often than policy */
   @Transactional(propagation = Propagation.MANDATORY)
   public void vitalsCharted(UUID episodeId, String site, @Nullable Duration news2Interval, Instant at) {
     boolean induction = inInduction(episodeId, at);
-    timers.vitalsCharted(episodeId, at.plus(cadence.untilNextVitals(site, induction, news2Interval)));
+    timers.vitalsCharted(episodeId, at.plus(cadence.untilNextVitals(intervals(site), induction, news2Interval)));
   }
 
-  /** The first buprenorphine dose: reassess hourly through the induction window. */
+  /**
+   * A buprenorphine or methadone dose: COWS and vital signs are due within the intensive interval
+   * (1 h) after it, to catch sedation at the drug's peak; within the induction window after the
+   * drug's first dose (24 h) reassessment stays intensive throughout.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void buprenorphineGiven(UUID episodeId, String site, Instant firstDoseAt, Instant now) {
+  public void opioidGiven(UUID episodeId, String site, Instant firstDoseAt, Instant now) {
+    SiteSettings.Reassessment intervals = intervals(site);
+    Instant cowsDue = now.plus(cadence.untilNextCows(intervals, null, true));
+    Instant vitalsDue = now.plus(cadence.untilNextVitals(intervals, true, null));
     Instant until = firstDoseAt.plus(cadence.inductionWindow());
     if (now.isBefore(until)) {
-      timers.inductionStarted(episodeId, until, now.plus(cadence.untilNextCows(site, null, true)),
-          now.plus(cadence.untilNextVitals(site, true, null)));
+      timers.inductionStarted(episodeId, until, cowsDue, vitalsDue);
     }
+    timers.postDoseCheck(episodeId, cowsDue, vitalsDue);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

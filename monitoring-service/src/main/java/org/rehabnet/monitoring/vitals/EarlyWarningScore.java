@@ -5,16 +5,23 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * NEWS2, the National Early Warning Score 2 (Royal College of Physicians, 2017), SpO2 scale 1;
- * parameter bands and response levels as in shared/clinical-reference.md. Scale 2 applies only to
- * documented hypercapnic respiratory failure, which this ward does not chart.
+ * NEWS2, the National Early Warning Score 2 (Royal College of Physicians, 2017; docs/clinical-rules.md,
+ * "NEWS2"): parameter bands and response levels. SpO2 scale 1 by default; scale 2, set per episode by a
+ * physician for documented hypercapnic respiratory failure, scores against the 88-92 % target and
+ * scores oxygen above it.
  */
 public record EarlyWarningScore(int respiration, int oxygenSaturation, int supplementalOxygen, int systolic,
     int pulse, int consciousness, int temperature) {
 
   public static EarlyWarningScore of(int respirationRate, int spo2, boolean onOxygen, int systolicBp, int pulseRate,
       Consciousness level, BigDecimal temperatureCelsius) {
-    return new EarlyWarningScore(respiration(respirationRate), oxygenSaturation(spo2), onOxygen ? 2 : 0,
+    return of(respirationRate, spo2, onOxygen, systolicBp, pulseRate, level, temperatureCelsius, Spo2Scale.SCALE_1);
+  }
+
+  public static EarlyWarningScore of(int respirationRate, int spo2, boolean onOxygen, int systolicBp, int pulseRate,
+      Consciousness level, BigDecimal temperatureCelsius, Spo2Scale scale) {
+    int saturation = scale == Spo2Scale.SCALE_2 ? oxygenSaturationScale2(spo2, onOxygen) : oxygenSaturation(spo2);
+    return new EarlyWarningScore(respiration(respirationRate), saturation, onOxygen ? 2 : 0,
         systolic(systolicBp), pulse(pulseRate), level == Consciousness.ALERT ? 0 : 3,
         temperature(temperatureCelsius));
   }
@@ -40,6 +47,29 @@ public record EarlyWarningScore(int respiration, int oxygenSaturation, int suppl
       return 2;
     }
     return percent <= 95 ? 1 : 0;
+  }
+
+  /**
+   * Scale 2: 83 or less 3, 84-85 2, 86-87 1, 88-92 0, and 93 or more 0 on air; on oxygen 93-94 1,
+   * 95-96 2, 97 or more 3 (over-oxygenation risks hypercapnia).
+   */
+  static int oxygenSaturationScale2(int percent, boolean onOxygen) {
+    if (percent <= 83) {
+      return 3;
+    }
+    if (percent <= 85) {
+      return 2;
+    }
+    if (percent <= 87) {
+      return 1;
+    }
+    if (percent <= 92 || !onOxygen) {
+      return 0;
+    }
+    if (percent <= 94) {
+      return 1;
+    }
+    return percent <= 96 ? 2 : 3;
   }
 
   static int systolic(int mmHg) {

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 
 /**
  * A set of vital signs. The ranges are plausibility limits that catch data-entry errors
- * (shared/clinical-reference.md, "Plausible ranges"); clinical thresholds are NEWS2's business.
+ * (docs/clinical-rules.md, "Vital signs: plausible ranges and codes"); clinical thresholds are NEWS2's business.
  */
 record RecordVitalSigns(
     @NotNull @Min(0) @Max(80) Integer respirationRate,

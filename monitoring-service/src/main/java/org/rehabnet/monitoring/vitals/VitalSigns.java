@@ -14,7 +14,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One set of vital signs with its NEWS2, each measurement also stored as a LOINC-coded observation
- * (shared/clinical-reference.md, "Codes (LOINC) for vital signs"). Charted once, never edited.
+ * (docs/clinical-rules.md, "Vital signs: plausible ranges and codes"). Charted once, never edited.
  */
 @Table("vital_signs")
 class VitalSigns implements Persistable<UUID> {
@@ -46,13 +46,14 @@ class VitalSigns implements Persistable<UUID> {
   private final int news2Total;
   private final boolean news2SingleThree;
   private final EarlyWarningScore.Response news2Response;
+  private final Spo2Scale spo2Scale;
   @MappedCollection(idColumn = "vital_signs_id")
   private final Set<Observation> observations;
 
   @PersistenceCreator
   VitalSigns(UUID id, UUID episodeId, Instant takenAt, String recordedBy, int respirationRate, int spo2,
       boolean onOxygen, int systolic, int diastolic, int pulse, Consciousness consciousness, BigDecimal temperature,
-      int news2Total, boolean news2SingleThree, EarlyWarningScore.Response news2Response,
+      int news2Total, boolean news2SingleThree, EarlyWarningScore.Response news2Response, Spo2Scale spo2Scale,
       Set<Observation> observations) {
     this.id = id;
     this.episodeId = episodeId;
@@ -69,12 +70,15 @@ class VitalSigns implements Persistable<UUID> {
     this.news2Total = news2Total;
     this.news2SingleThree = news2SingleThree;
     this.news2Response = news2Response;
+    this.spo2Scale = spo2Scale;
     this.observations = observations;
   }
 
-  static VitalSigns chart(UUID episodeId, RecordVitalSigns request, Instant now, String recordedBy) {
+  /** Scored on the episode's SpO2 scale at the time of charting; the scale is stored with the set. */
+  static VitalSigns chart(UUID episodeId, RecordVitalSigns request, Spo2Scale scale, Instant now,
+      String recordedBy) {
     EarlyWarningScore news2 = EarlyWarningScore.of(request.respirationRate(), request.spo2(), request.onOxygen(),
-        request.systolic(), request.pulse(), request.consciousness(), request.temperature());
+        request.systolic(), request.pulse(), request.consciousness(), request.temperature(), scale);
     Set<Observation> observations = new LinkedHashSet<>();
     observations.add(new Observation(RESPIRATORY_RATE, BigDecimal.valueOf(request.respirationRate()), "/min"));
     observations.add(new Observation(OXYGEN_SATURATION, BigDecimal.valueOf(request.spo2()), "%"));
@@ -85,7 +89,7 @@ class VitalSigns implements Persistable<UUID> {
     VitalSigns vitals = new VitalSigns(UUID.randomUUID(), episodeId, now, recordedBy, request.respirationRate(),
         request.spo2(), request.onOxygen(), request.systolic(), request.diastolic(), request.pulse(),
         request.consciousness(), request.temperature(), news2.total(), news2.singleParameterThree(), news2.response(),
-        observations);
+        scale, observations);
     vitals.fresh = true;
     return vitals;
   }
@@ -144,6 +148,10 @@ class VitalSigns implements Persistable<UUID> {
 
   EarlyWarningScore.Response news2Response() {
     return news2Response;
+  }
+
+  Spo2Scale spo2Scale() {
+    return spo2Scale;
   }
 
   Set<Observation> observations() {

@@ -15,9 +15,9 @@ record VitalSignsView(UUID vitalSignsId, UUID episodeId, Instant takenAt, int re
     return new VitalSignsView(vitals.id(), vitals.episodeId(), vitals.takenAt(), vitals.respirationRate(),
         vitals.spo2(), vitals.onOxygen(), vitals.systolic(), vitals.diastolic(), vitals.pulse(),
         vitals.consciousness(), vitals.temperature(),
-        new News2(vitals.news2Total(), vitals.news2SingleThree(), vitals.news2Response()),
+        new News2(vitals.news2Total(), vitals.news2SingleThree(), vitals.news2Response(), vitals.spo2Scale()),
         vitals.observations().stream().sorted(Comparator.comparing(VitalSigns.Observation::loinc)).toList());
   }
 
-  record News2(int total, boolean singleParameterThree, EarlyWarningScore.Response response) {}
+  record News2(int total, boolean singleParameterThree, EarlyWarningScore.Response response, Spo2Scale spo2Scale) {}
 }

@@ -75,7 +75,7 @@ class CowsAssessment extends AbstractAggregateRoot<CowsAssessment> {
         request.restingPulse(), request.sweating(), request.restlessness(), request.pupilSize(),
         request.boneJointAches(), request.runnyNose(), request.giUpset(), request.tremor(), request.yawning(),
         request.anxiety(), request.gooseflesh(), total, band, null);
-    assessment.registerEvent(new WithdrawalAssessed(EventMetadata.next(now, 1), episodeId, patientId, site, total,
+    assessment.registerEvent(new WithdrawalAssessed(EventMetadata.forAggregate(now, null), episodeId, patientId, site, total,
         band.name(), now));
     return assessment;
   }

@@ -11,7 +11,7 @@ import org.rehabnet.platform.web.problem.FieldError;
 /**
  * The Clinical Opiate Withdrawal Scale (Wesson &amp; Ling, J Psychoactive Drugs 2003): 11 items, each
  * with only its anchored values valid (anything else is refused, never rounded), total 0-48 and
- * its bands, as in shared/clinical-reference.md.
+ * its bands, as in docs/clinical-rules.md ("COWS and POSS").
  */
 public final class CowsScale {
 

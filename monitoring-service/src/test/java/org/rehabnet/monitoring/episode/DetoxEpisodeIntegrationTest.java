@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.platform.events.intake.SiteConfigured;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.infra.RehabnetIntegrationTest;
@@ -45,6 +48,8 @@ class DetoxEpisodeIntegrationTest {
   @BeforeEach
   void client() {
     api = new ApiClient("http://localhost:" + port);
+    announce("north", "America/New_York", true);
+    announce("south", "America/Chicago", false);
   }
 
   @Test
@@ -59,7 +64,7 @@ class DetoxEpisodeIntegrationTest {
 
     assertThat(episode.get("patientId").asString()).isEqualTo(admission.patientId().toString());
     assertThat(episode.get("site").asString()).isEqualTo("north");
-    assertThat(episode.get("day").asInt()).isEqualTo(3);
+    assertThat(episode.get("day").asInt()).as("admitted at noon in New York two calendar days ago").isEqualTo(3);
     assertThat(episode.get("expectedLengthDays").asInt()).isEqualTo(7);
     assertThat(episode.get("status").asString()).isEqualTo("OPEN");
 
@@ -102,10 +107,22 @@ class DetoxEpisodeIntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> episodes(next.admissionId()) == 1);
   }
 
+  /** Admitted at noon, site time, two calendar days ago: day 3 whatever the hour now. */
   private AdmissionRecorded admission(String site) {
-    Instant admittedAt = Instant.now().minus(2, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS);
+    ZoneId zone = ZoneId.of("south".equals(site) ? "America/Chicago" : "America/New_York");
+    Instant admittedAt = LocalDate.now(zone).minusDays(2).atTime(12, 0).atZone(zone).toInstant();
     return new AdmissionRecorded(EventMetadata.next(Instant.now(), 1), UUID.randomUUID(), UUID.randomUUID(), site,
         null, admittedAt, 7);
+  }
+
+  /** The site as intake announces it at its first start: monitoring keeps it before any admission arrives. */
+  private void announce(String site, String zone, boolean otp) {
+    SiteConfigured event = new SiteConfigured(EventMetadata.next(Instant.now(), 1), site, site, zone, otp,
+        SiteSettings.defaults(), "system", Instant.now());
+    EventProbe.publish(Topics.INTAKE_SITES, event.key(), CloudEventHeaders.of(event, "/rehabnet/intake-service"),
+        json.writeValueAsBytes(event));
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(
+        "SELECT count(*) FROM site_settings WHERE site = '" + site + "'") == 1);
   }
 
   private void publish(AdmissionRecorded event) {

@@ -22,6 +22,28 @@ class EarlyWarningScoreTest {
     assertThat(EarlyWarningScore.oxygenSaturation(spo2)).isEqualTo(score);
   }
 
+  /** RCP 2017 scale 2: the 88-92 % target scores 0, and oxygen above it scores again. */
+  @ParameterizedTest
+  @CsvSource({"50, false, 3", "83, false, 3", "84, false, 2", "85, false, 2", "86, false, 1", "87, false, 1",
+      "88, false, 0", "92, false, 0", "93, false, 0", "100, false, 0", "88, true, 0", "92, true, 0", "93, true, 1",
+      "94, true, 1", "95, true, 2", "96, true, 2", "97, true, 3", "100, true, 3", "83, true, 3"})
+  void oxygenSaturationScaleTwoBoundaries(int spo2, boolean onOxygen, int score) {
+    assertThat(EarlyWarningScore.oxygenSaturationScale2(spo2, onOxygen)).isEqualTo(score);
+  }
+
+  @Test
+  void aPatientOnScaleTwoAtTheTargetScoresNothingForSaturation() {
+    EarlyWarningScore scale1 = EarlyWarningScore.of(16, 89, false, 120, 70, Consciousness.ALERT,
+        new BigDecimal("37.0"), Spo2Scale.SCALE_1);
+    EarlyWarningScore scale2 = EarlyWarningScore.of(16, 89, false, 120, 70, Consciousness.ALERT,
+        new BigDecimal("37.0"), Spo2Scale.SCALE_2);
+    assertThat(scale1.total()).isEqualTo(3);
+    assertThat(scale1.response()).isEqualTo(Response.URGENT_WARD_REVIEW);
+    assertThat(scale2.total()).isZero();
+    assertThat(EarlyWarningScore.of(16, 97, true, 120, 70, Consciousness.ALERT, new BigDecimal("37.0"),
+        Spo2Scale.SCALE_2).total()).as("over-oxygenated on scale 2: 3 for SpO2 and 2 for oxygen").isEqualTo(5);
+  }
+
   @ParameterizedTest
   @CsvSource({"40, 3", "90, 3", "91, 2", "100, 2", "101, 1", "110, 1", "111, 0", "219, 0", "220, 3", "300, 3"})
   void systolicBoundaries(int systolic, int score) {
