@@ -5,6 +5,7 @@ import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.json.StrictJsonInput;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
+import org.rehabnet.platform.web.security.InputFirewalls;
 import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
 import org.rehabnet.platform.web.security.ServiceSecurity;
@@ -23,6 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +80,13 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json, ObjectProvider<AuditTrail> audit) {
     return new ProblemSecurityHandlers(json, audit);
+  }
+
+  /** Spring Security's strict firewall with the platform's text rules for parameters; see InputFirewalls. */
+  @Bean
+  @ConditionalOnMissingBean(HttpFirewall.class)
+  HttpFirewall httpFirewall() {
+    return InputFirewalls.servlet();
   }
 
   @Bean
