@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,15 @@ public class ServletPlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Bean validation tells time by the platform's clock: @Past, @Future and the platform's
+   * {@code @Plausible} and {@code @BirthDate} move with it in tests, and agree with the rules.
+   */
+  @Bean
+  ValidationConfigurationCustomizer platformClockForValidation(Clock clock) {
+    return configuration -> configuration.clockProvider(() -> clock);
   }
 
   /** Clinical numbers are refused, not rounded, when sent as a fraction or a string. */
