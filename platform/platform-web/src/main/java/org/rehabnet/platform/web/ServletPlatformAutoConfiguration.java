@@ -1,10 +1,12 @@
 package org.rehabnet.platform.web;
 
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.json.StrictJsonInput;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
+import org.rehabnet.platform.web.problem.ProblemErrorReportValve;
 import org.rehabnet.platform.web.security.InputFirewalls;
 import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
@@ -17,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,6 +106,21 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems) {
     return new ServiceSecurity(problems);
+  }
+
+  /** Tomcat's own refusals (before any filter) as problem+json too; see ProblemErrorReportValve. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(TomcatServletWebServerFactory.class)
+  static class TomcatErrorsConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+      return factory -> factory.addContextCustomizers(context -> {
+        if (context.getParent() instanceof StandardHost host) {
+          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        }
+      });
+    }
   }
 
   @Bean
