@@ -24,7 +24,8 @@ class ApiDocumentIntegrationTest {
     assertThat(doc.json().get("paths").propertyNames()).contains("/v1/plans", "/v1/plans/{planId}",
         "/v1/plans/{planId}/summary", "/v1/plans/{planId}/counselling-notes", "/v1/plans/{planId}/check-ins",
         "/v1/plans/{planId}/relapses", "/v1/plans/{planId}/contingency/behaviours", "/v1/groups",
-        "/v1/groups/{groupId}/sessions/{sessionId}/attendance", "/v1/caseload");
+        "/v1/groups/{groupId}/sessions/{sessionId}/attendance", "/v1/caseload", "/v1/alerts",
+        "/v1/alerts/{alertId}/acknowledgement", "/v1/plans/{planId}/relapses/naloxone-resupply/{taskId}/done");
   }
 
   @Test
@@ -32,7 +33,7 @@ class ApiDocumentIntegrationTest {
     var api = new ApiClient("http://localhost:" + port);
     var idp = TestIdentityProvider.get();
     UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "north", java.time.Instant.now());
-    Map<String, Object> checkIn = Map.of("on", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+    Map<String, Object> checkIn = Map.of("on", Fixtures.today("north").toString(),
         "cravings", 2, "usedSinceLastCheckIn", false, "mood", "GOOD", "housing", "STABLE", "employment", "EMPLOYED");
 
     var nurse = api.post("/v1/plans/" + planId + "/check-ins",

@@ -6,12 +6,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.IntegrationEvent;
 import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.PatientRegistered;
+import org.rehabnet.platform.events.intake.SiteConfigured;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.infra.SharedInfrastructure;
@@ -21,6 +25,38 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Fixtures {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * The sites the integration tests work at, as intake announces them ({@link AnnouncedSites}): north
+   * and south as intake's own migration sets them, west on the Pacific coast, so that "today" differs
+   * between sites for several hours of every day.
+   */
+  public static final Map<String, ZoneId> SITE_ZONES = Map.of("north", ZoneId.of("America/New_York"),
+      "south", ZoneId.of("America/Chicago"), "west", ZoneId.of("America/Los_Angeles"));
+
+  /** The calendar day it is now at one of the test sites. */
+  public static LocalDate today(String site) {
+    return LocalDate.now(zone(site));
+  }
+
+  public static ZoneId zone(String site) {
+    return SITE_ZONES.get(site);
+  }
+
+  /** Intake announces a site: its zone and settings, at a sequence (the settings' version). */
+  public static SiteConfigured siteConfigured(String site, String zone, SiteSettings settings, long sequence) {
+    SiteConfigured event = new SiteConfigured(EventMetadata.next(Instant.now(), sequence), site, "Site " + site,
+        zone, false, settings, sequence == 1 ? "system" : "admin-" + site, Instant.now());
+    publish(Topics.INTAKE_SITES, event, "/rehabnet/intake-service");
+    return event;
+  }
+
+  /** Announces a site and waits until aftercare holds that version of it. */
+  public static void announceSite(String site, String zone, SiteSettings settings, long sequence) {
+    siteConfigured(site, zone, settings, sequence);
+    await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        "SELECT count(*) FROM site_settings WHERE site = '" + site + "' AND sequence >= " + sequence) == 1);
+  }
 
   public static void publish(String topic, IntegrationEvent event, String source) {
     EventProbe.publish(topic, event.key(), CloudEventHeaders.of(event, source), JSON.writeValueAsBytes(event));

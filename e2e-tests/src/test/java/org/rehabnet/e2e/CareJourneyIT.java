@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,8 +60,10 @@ class CareJourneyIT {
     String planId = plan.get("planId").asString();
 
     String key = UUID.randomUUID().toString();
+    // Yesterday in UTC is never after today at the site (north: New York), whatever the hour here;
+    // today in UTC is already tomorrow there from midnight UTC to 05:00.
     String relapse = ApiClient.json(Map.of("kind", "LAPSE", "substance", "HEROIN",
-        "occurredOn", LocalDate.now().toString(), "overdose", false, "naloxoneUsed", false,
+        "occurredOn", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), "overdose", false, "naloxoneUsed", false,
         "overdoseEducationGiven", true, "wantsReadmission", true));
     ApiResponse first = gateway.send("POST", "/api/aftercare/v1/plans/" + planId + "/relapses", counsellor, relapse,
         Map.of("Idempotency-Key", key));

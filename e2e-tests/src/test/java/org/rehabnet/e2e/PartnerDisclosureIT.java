@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ class PartnerDisclosureIT {
   private static String grant(String patientId, String partner, List<String> categories, Instant expiresAt) {
     Map<String, Object> consent = new java.util.LinkedHashMap<>(Map.of("site", "north",
         "recipientType", "PARTNER_ORGANISATION", "recipient", partner, "purpose", "RECOVERY_SUPPORT",
-        "dataCategories", categories, "signedOn", LocalDate.now().toString(), "signedBy", "PATIENT"));
+        "dataCategories", categories, "signedOn", LocalDate.now(ZoneId.of("America/New_York")).toString(), "signedBy", "PATIENT"));
     consent.put("expiresAt", (expiresAt == null ? Instant.now().plus(365, ChronoUnit.DAYS) : expiresAt).toString());
     ApiResponse granted = gateway.post("/api/intake/v1/patients/" + patientId + "/consents",
         platform.token("intake-north"), consent);

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
 import org.rehabnet.test.infra.SharedInfrastructure;
 import org.rehabnet.test.tokens.TestIdentityProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The steps from nothing to an admitted patient, through the API as staff would take them, plus
@@ -23,6 +25,7 @@ import org.rehabnet.test.tokens.TestIdentityProvider;
 public final class IntakeFixtures {
 
   private static final AtomicInteger SITES = new AtomicInteger();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final AtomicInteger PEOPLE = new AtomicInteger();
 
   public final ApiClient api;
@@ -39,13 +42,35 @@ public final class IntakeFixtures {
 
   /** A new site of its own with this many free beds, so tests do not compete for the seeded ones. */
   public static String newSite(int beds) {
+    return newSite(beds, "UTC");
+  }
+
+  /**
+   * A new site in this time zone, configured with the default settings (version 1, as intake's first
+   * announcement leaves a site) and this many free beds.
+   */
+  public static String newSite(int beds, String timeZone) {
     String site = "t" + SITES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
-    update("INSERT INTO site (code, name, time_zone) VALUES ('" + site + "', 'Test site', 'UTC')");
+    String settings = JSON.writeValueAsString(SiteSettings.defaults()).replace("'", "''");
+    update("INSERT INTO site (code, name, time_zone, settings, settings_version, published_version) VALUES ('"
+        + site + "', 'Test site', '" + timeZone + "', CAST('" + settings + "' AS JSONB), 1, 1)");
+    update("INSERT INTO site_settings_change (site, version, kind, changed_by, changed_at) VALUES ('" + site
+        + "', 1, 'INITIAL', 'system', now())");
     for (int i = 1; i <= beds; i++) {
       update("INSERT INTO bed (id, site, ward, code, status) VALUES ('" + UUID.randomUUID() + "', '" + site
           + "', 'W', 'W-" + i + "', 'FREE')");
     }
     return site;
+  }
+
+  /** Random lower-case letters, for names no other test uses (names hold no digits in real life). */
+  public static String letters(int count) {
+    StringBuilder letters = new StringBuilder();
+    String hex = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    for (int i = 0; i < count; i++) {
+      letters.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
+    }
+    return letters.toString();
   }
 
   /** A unique person's registration request. */
@@ -84,8 +109,12 @@ public final class IntakeFixtures {
   }
 
   public void assess(String referralId, String site) {
+    assess(referralId, site, assessment());
+  }
+
+  public void assess(String referralId, String site, Map<String, Object> assessment) {
     ApiResponse recorded = put("/v1/referrals/" + referralId + "/assessment", staff("intake-coordinator", site),
-        assessment());
+        assessment);
     assertThat(recorded.status()).as(recorded.body()).isIn(200, 201);
   }
 
@@ -101,9 +130,13 @@ public final class IntakeFixtures {
     return api.post("/v1/admissions", token, Map.of("referralId", referralId));
   }
 
+  /** A PUT with the version read, as the portal sends it. */
+  public ApiResponse put(String path, String token, Object body, String ifMatch) {
+    return api.send("PUT", path, token, JSON.writeValueAsString(body), Map.of("If-Match", ifMatch));
+  }
+
   public ApiResponse put(String path, String token, Object body) {
-    return api.send("PUT", path, token, tools.jackson.databind.json.JsonMapper.builder().build()
-        .writeValueAsString(body), Map.of());
+    return api.send("PUT", path, token, JSON.writeValueAsString(body), Map.of());
   }
 
   /**
@@ -175,6 +208,11 @@ public final class IntakeFixtures {
         + " + (SELECT count(*) FROM assessment) + (SELECT count(*) FROM assessment_substance)"
         + " + (SELECT count(*) FROM consent) + (SELECT count(*) FROM admission)"
         + " + (SELECT count(*) FROM bed WHERE status = 'OCCUPIED') + (SELECT count(*) FROM event_publication)");
+  }
+
+  /** A change made behind the service's back, to set up what the API cannot (an old referral). */
+  public static void execute(String sql) {
+    update(sql);
   }
 
   private static void update(String sql) {

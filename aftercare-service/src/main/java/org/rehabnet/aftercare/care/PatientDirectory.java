@@ -21,11 +21,17 @@ public class PatientDirectory {
 
   /** The site responsible for the person, if aftercare knows them. */
   public Optional<String> siteOf(UUID patientId) {
+    // map() drops a null site: a copy created from a correction before its registration names none yet.
     return inCare.findById(patientId).map(PatientInCare::site)
         .or(() -> identities.findById(patientId).map(PatientIdentity::registeredAtSite));
   }
 
   public boolean knows(UUID patientId) {
     return siteOf(patientId).isPresent();
+  }
+
+  /** The person's MRN, name and birth date as intake last sent them, if aftercare has them. */
+  public Optional<IdentifiedPatient> identified(UUID patientId) {
+    return identities.findById(patientId).map(IdentifiedPatient::of);
   }
 }

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.Substance;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A recovery check-in: cravings, use since the last one, mood (PHQ-9 optional), housing, employment. */
+/**
+ * A recovery check-in: cravings, use since the last one (and what was used), mood (PHQ-9 optional),
+ * housing, employment.
+ */
 @Table("check_in")
 class CheckIn {
 
@@ -45,6 +49,7 @@ class CheckIn {
   private final LocalDate coversDueOn;
   private final int cravings;
   private final boolean usedSinceLast;
+  private final @Nullable Substance substanceUsed;
   private final Mood mood;
   private final @Nullable Integer phq9Total;
   private final @Nullable Integer phq9Item9;
@@ -58,8 +63,9 @@ class CheckIn {
 
   @PersistenceCreator
   CheckIn(UUID id, UUID planId, UUID patientId, String site, LocalDate checkedInOn, LocalDate coversDueOn,
-      int cravings, boolean usedSinceLast, Mood mood, @Nullable Integer phq9Total, @Nullable Integer phq9Item9,
-      Housing housing, Employment employment, String recordedBy, Instant recordedAt, @Nullable Long version) {
+      int cravings, boolean usedSinceLast, @Nullable Substance substanceUsed, Mood mood, @Nullable Integer phq9Total,
+      @Nullable Integer phq9Item9, Housing housing, Employment employment, String recordedBy, Instant recordedAt,
+      @Nullable Long version) {
     this.id = id;
     this.planId = planId;
     this.patientId = patientId;
@@ -68,6 +74,7 @@ class CheckIn {
     this.coversDueOn = coversDueOn;
     this.cravings = cravings;
     this.usedSinceLast = usedSinceLast;
+    this.substanceUsed = substanceUsed;
     this.mood = mood;
     this.phq9Total = phq9Total;
     this.phq9Item9 = phq9Item9;
@@ -79,13 +86,17 @@ class CheckIn {
   }
 
   static CheckIn record(UUID planId, UUID patientId, String site, LocalDate on, LocalDate coversDueOn, int cravings,
-      boolean usedSinceLast, Mood mood, @Nullable Phq9 phq9, Housing housing, Employment employment, String by,
-      Instant now) {
+      boolean usedSinceLast, @Nullable Substance substanceUsed, Mood mood, @Nullable Phq9 phq9, Housing housing,
+      Employment employment, String by, Instant now) {
     if (cravings < 0 || cravings > 10) {
       throw new IllegalArgumentException("cravings are rated 0-10");
     }
-    return new CheckIn(UUID.randomUUID(), planId, patientId, site, on, coversDueOn, cravings, usedSinceLast, mood,
-        phq9 == null ? null : phq9.total(), phq9 == null ? null : phq9.item9(), housing, employment, by, now, null);
+    if (usedSinceLast != (substanceUsed != null)) {
+      throw new IllegalArgumentException("use since the last check-in names what was used, and only then");
+    }
+    return new CheckIn(UUID.randomUUID(), planId, patientId, site, on, coversDueOn, cravings, usedSinceLast,
+        substanceUsed, mood, phq9 == null ? null : phq9.total(), phq9 == null ? null : phq9.item9(), housing,
+        employment, by, now, null);
   }
 
   UUID id() {
@@ -112,12 +123,20 @@ class CheckIn {
     return usedSinceLast;
   }
 
+  @Nullable Substance substanceUsed() {
+    return substanceUsed;
+  }
+
   Mood mood() {
     return mood;
   }
 
   @Nullable Integer phq9Total() {
     return phq9Total;
+  }
+
+  @Nullable Integer phq9Item9() {
+    return phq9Item9;
   }
 
   Housing housing() {

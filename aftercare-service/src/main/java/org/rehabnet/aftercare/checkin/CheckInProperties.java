@@ -9,16 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Check-in policy (clinic defaults): days of grace after a due date before it counts as missed, and
- * how soon the follow-up of a missed check-in is due.
+ * Check-in handling of this service (not clinical-reference defaults, so not site settings): days of
+ * grace after a due date before it counts as missed, and how soon the follow-up of a missed check-in
+ * is due. The cadence itself is the site's (SiteSettings.Aftercare).
  */
 @Validated
 @ConfigurationProperties("rehabnet.aftercare.checkin")
 record CheckInProperties(
     @DefaultValue("3") @Min(0) @Max(14) int graceDays,
-    @DefaultValue("P2D") @NotNull Duration followUpWithin) {
-
-  CheckInCadence cadence() {
-    return new CheckInCadence(graceDays);
-  }
-}
+    @DefaultValue("P2D") @NotNull Duration followUpWithin) {}

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Follow-up tasks for counsellors: a missed check-in, or a PHQ-9 item 9 answered above 0. One task per
- * plan, reason and due date, so a detection run repeated (or run by two instances) adds nothing.
+ * Follow-up tasks for counsellors: a missed check-in (one per plan and due date, so a detection run
+ * repeated, or run by two instances, adds nothing), or a PHQ-9 item 9 answered above 0 (one per
+ * check-in: every positive answer gets its own urgent task, whatever was closed earlier that day).
  */
 @Component
 class FollowUpTasks {
@@ -22,8 +23,9 @@ class FollowUpTasks {
     SELF_HARM_RISK
   }
 
-  record FollowUp(UUID taskId, UUID planId, UUID patientId, String site, Reason reason, LocalDate checkInDueOn,
-      Instant dueAt, @Nullable Instant completedAt) {}
+  /** {@code urgent}: due at once (self-harm risk); {@code checkInId}: the check-in that raised it. */
+  record FollowUp(UUID taskId, UUID planId, UUID patientId, String site, Reason reason, boolean urgent,
+      LocalDate checkInDueOn, @Nullable UUID checkInId, Instant dueAt, @Nullable Instant completedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -31,12 +33,23 @@ class FollowUpTasks {
     this.jdbc = jdbc;
   }
 
-  /** True when the task is new. */
-  boolean raise(PlanRef plan, Reason reason, LocalDate checkInDueOn, Instant dueAt, Instant now) {
+  /** A missed check-in's task; true when it is new. */
+  boolean missed(PlanRef plan, LocalDate checkInDueOn, Instant dueAt, Instant now) {
+    return insert(plan, Reason.MISSED_CHECK_IN, checkInDueOn, null, dueAt, now);
+  }
+
+  /** The urgent task of a check-in whose PHQ-9 item 9 is above 0, due now; true when it is new. */
+  boolean selfHarmRisk(PlanRef plan, UUID checkInId, LocalDate checkedInOn, Instant now) {
+    return insert(plan, Reason.SELF_HARM_RISK, checkedInOn, checkInId, now, now);
+  }
+
+  private boolean insert(PlanRef plan, Reason reason, LocalDate checkInDueOn, @Nullable UUID checkInId,
+      Instant dueAt, Instant now) {
     return jdbc.sql("""
-            INSERT INTO follow_up_task (id, plan_id, patient_id, site, reason, check_in_due_on, due_at, created_at)
-            VALUES (:id, :planId, :patientId, :site, :reason, :dueOn, :dueAt, :now)
-            ON CONFLICT (plan_id, reason, check_in_due_on) DO NOTHING
+            INSERT INTO follow_up_task (id, plan_id, patient_id, site, reason, check_in_due_on, check_in_id, due_at,
+                                        created_at)
+            VALUES (:id, :planId, :patientId, :site, :reason, :dueOn, :checkInId, :dueAt, :now)
+            ON CONFLICT DO NOTHING
             """)
         .param("id", UUID.randomUUID())
         .param("planId", plan.planId())
@@ -44,6 +57,7 @@ class FollowUpTasks {
         .param("site", plan.site())
         .param("reason", reason.name())
         .param("dueOn", checkInDueOn)
+        .param("checkInId", checkInId)
         .param("dueAt", Timestamp.from(dueAt))
         .param("now", Timestamp.from(now))
         .update() == 1;
@@ -59,15 +73,21 @@ class FollowUpTasks {
         .update() == 1;
   }
 
+  /** Open tasks, urgent ones (self-harm risk) first, then by due time. */
   List<FollowUp> openFor(UUID planId) {
     return jdbc.sql("""
-            SELECT id, plan_id, patient_id, site, reason, check_in_due_on, due_at, completed_at
-              FROM follow_up_task WHERE plan_id = :planId AND completed_at IS NULL ORDER BY due_at
+            SELECT id, plan_id, patient_id, site, reason, check_in_due_on, check_in_id, due_at
+              FROM follow_up_task WHERE plan_id = :planId AND completed_at IS NULL
+             ORDER BY reason = 'SELF_HARM_RISK' DESC, due_at
             """)
         .param("planId", planId)
-        .query((rs, row) -> new FollowUp(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
-            rs.getObject("patient_id", UUID.class), rs.getString("site"), Reason.valueOf(rs.getString("reason")),
-            rs.getDate("check_in_due_on").toLocalDate(), rs.getTimestamp("due_at").toInstant(), null))
+        .query((rs, row) -> {
+          Reason reason = Reason.valueOf(rs.getString("reason"));
+          return new FollowUp(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
+              rs.getObject("patient_id", UUID.class), rs.getString("site"), reason, reason == Reason.SELF_HARM_RISK,
+              rs.getDate("check_in_due_on").toLocalDate(), rs.getObject("check_in_id", UUID.class),
+              rs.getTimestamp("due_at").toInstant(), null);
+        })
         .list();
   }
 

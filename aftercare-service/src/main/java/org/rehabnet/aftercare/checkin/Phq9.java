@@ -37,7 +37,10 @@ record Phq9(List<Integer> items) {
   }
 
   Band band() {
-    int total = total();
+    return bandOf(total());
+  }
+
+  static Band bandOf(int total) {
     if (total <= 4) {
       return Band.MINIMAL;
     } else if (total <= 9) {

@@ -7,19 +7,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import java.time.Clock;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.rehabnet.aftercare.plan.PlanLookup;
-import org.rehabnet.aftercare.plan.PlanRef;
-import org.rehabnet.platform.web.audit.AuditAction;
-import org.rehabnet.platform.web.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.web.problem.DomainProblem;
+import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.security.Caller;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,79 +29,94 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/plans/{planId}/contingency")
 @SecurityRequirement(name = "keycloak")
-@EnableConfigurationProperties(ContingencyProperties.class)
 class ContingencyController {
 
-  record RecordBehaviour(@NotNull ContingencySchedule.Behaviour behaviour, @NotNull @PastOrPresent LocalDate on) {}
+  /**
+   * A screen result or session attendance on a calendar day at the plan's site; {@code screenId} the
+   * lab's specimen or result id of a screen, when there is one; {@code substance} what a positive screen
+   * was positive for (required then, and only then).
+   */
+  record RecordBehaviour(
+      @NotNull ContingencySchedule.Behaviour behaviour,
+      @NotNull LocalDate on,
+      @Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be a specimen or result id")
+      String screenId,
+      @Nullable Substance substance) {}
 
   record Redeem(@Min(1) @Max(1_000_000) int amountCents) {}
 
+  /**
+   * The ledger; after recording, {@code recordedEntryId} is the new entry and {@code relapseReportId}
+   * the relapse report a positive screen started.
+   */
   record LedgerView(UUID planId, int streak, int nextRewardCents, int earnedCents, int redeemedCents,
-      int balanceCents, int capCents, List<LedgerEntry> entries) {}
+      int balanceCents, int capCents, List<LedgerEntry> entries, @Nullable UUID recordedEntryId,
+      @Nullable UUID relapseReportId) {}
 
-  private final ContingencyLedgers ledgers;
-  private final PlanLookup plans;
-  private final ContingencyProperties properties;
-  private final Clock clock;
-  private final AuditTrail audit;
+  private final ContingencyService contingency;
 
-  ContingencyController(ContingencyLedgers ledgers, PlanLookup plans, ContingencyProperties properties, Clock clock,
-      AuditTrail audit) {
-    this.ledgers = ledgers;
-    this.plans = plans;
-    this.properties = properties;
-    this.clock = clock;
-    this.audit = audit;
+  ContingencyController(ContingencyService contingency) {
+    this.contingency = contingency;
   }
 
   @GetMapping
   @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
   @Operation(summary = "The plan's contingency-management ledger (counsellor of its site, clinical lead)")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
-  @Transactional(readOnly = true)
   public LedgerView ledger(@PathVariable UUID planId) {
-    PlanRef plan = plans.readable(planId, Caller.current());
-    audit.read("ContingencyLedger", planId, plan.patientId(), plan.site());
-    return view(ledgers.findById(planId).orElseGet(() -> ledgerFor(plan)));
+    return contingency.ledger(planId, Caller.current());
   }
 
   @PostMapping("/behaviours")
   @PreAuthorize("hasRole('counsellor')")
-  @Operation(summary = "Record a screen result or session attendance; earns or resets (counsellor of its site)")
-  @ApiResponse(responseCode = "400", description = "Invalid behaviour or a date in the future")
+  @Operation(summary = "Record a screen result (NEGATIVE_SCREEN, POSITIVE_SCREEN with its substance, MISSED_SCREEN, "
+      + "which counts as positive) or session attendance; earns or resets. A positive screen starts re-engagement "
+      + "like a reported relapse (counsellor of its site)")
+  @ApiResponse(responseCode = "400", description = "Invalid behaviour, a date after today at the site or before the "
+      + "plan started, a positive screen without its substance")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
-  @Transactional
+  @ApiResponse(responseCode = "409", description = "The screen is already on the ledger (same date or screenId; rule "
+      + "one-entry-per-screen)")
+  @ApiResponse(responseCode = "422", description = "Dated before the newest screen or session on the ledger (rule "
+      + "contingency-entries-in-date-order)")
   public LedgerView record(@PathVariable UUID planId, @Valid @RequestBody RecordBehaviour request) {
-    Caller caller = Caller.current();
-    PlanRef plan = plans.writable(planId, caller);
-    ContingencyLedger ledger = ledgers.findById(planId).orElseGet(() -> ledgerFor(plan));
-    ledger.record(properties.schedule(), request.behaviour(), request.on(), caller.username(), clock.instant());
-    ledger = ledgers.save(ledger);
-    audit.wrote(AuditAction.UPDATE, "ContingencyLedger", planId, plan.patientId(), plan.site());
-    return view(ledger);
+    try {
+      return contingency.record(planId, request, Caller.current());
+    } catch (RuntimeException e) {
+      throw concurrentOr(e);
+    }
   }
 
   @PostMapping("/redemptions")
   @PreAuthorize("hasRole('counsellor')")
   @Operation(summary = "Redeem earned rewards (counsellor of its site)")
   @ApiResponse(responseCode = "422", description = "More than the balance (business-rule)")
-  @Transactional
   public LedgerView redeem(@PathVariable UUID planId, @Valid @RequestBody Redeem request) {
-    Caller caller = Caller.current();
-    PlanRef plan = plans.writable(planId, caller);
-    ContingencyLedger ledger = ledgers.findById(planId).orElseGet(() -> ledgerFor(plan));
-    ledger.redeem(request.amountCents(), LocalDate.now(clock), caller.username(), clock.instant());
-    ledger = ledgers.save(ledger);
-    audit.wrote(AuditAction.UPDATE, "ContingencyLedger", planId, plan.patientId(), plan.site());
-    return view(ledger);
+    try {
+      return contingency.redeem(planId, request.amountCents(), Caller.current());
+    } catch (RuntimeException e) {
+      throw concurrentOr(e);
+    }
   }
 
-  private ContingencyLedger ledgerFor(PlanRef plan) {
-    return ContingencyLedger.open(plan.planId(), plan.patientId(), plan.site(), properties.capCents());
+  /**
+   * Two requests opened the same plan's ledger at once: the database kept the first and rolled this
+   * one back whole (Spring Data JDBC wraps the duplicate key in its own exception).
+   */
+  private static RuntimeException concurrentOr(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DuplicateKeyException) {
+        return new ConcurrentEntry();
+      }
+    }
+    return e;
   }
 
-  private LedgerView view(ContingencyLedger ledger) {
-    return new LedgerView(ledger.planId(), ledger.streak(), properties.schedule().rewardAfter(ledger.streak()),
-        ledger.earnedCents(), ledger.redeemedCents(), ledger.balanceCents(), ledger.capCents(), ledger.entries());
+  /** Another entry for the same ledger was being stored at the same moment. */
+  static class ConcurrentEntry extends DomainProblem {
+    ConcurrentEntry() {
+      super(ProblemType.CONFLICT, "The ledger changed at the same moment; reload and try again",
+          Map.of("rule", "one-change-at-a-time"));
+    }
   }
 }

@@ -17,7 +17,9 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A plan's contingency-management account: the current run of successes, what was earned and
- * redeemed, the cap, and every entry. Redeeming more than the balance is refused.
+ * redeemed, the cap, and every entry. Entries are kept in date order, since the reward of each depends
+ * on the run before it: one dated before the newest screen or session is refused, and so is a second
+ * entry for the same screen. Redeeming more than the balance is refused.
  */
 @Table("contingency_ledger")
 class ContingencyLedger {
@@ -53,14 +55,34 @@ class ContingencyLedger {
     return new ContingencyLedger(planId, patientId, site, 0, 0, 0, capCents, List.of(), null);
   }
 
-  ContingencySchedule.Outcome record(ContingencySchedule schedule, ContingencySchedule.Behaviour behaviour,
-      LocalDate on, String by, Instant now) {
+  /** What one behaviour did, and the entry it made. */
+  record Recorded(ContingencySchedule.Outcome outcome, UUID entryId) {}
+
+  Recorded record(ContingencySchedule schedule, ContingencySchedule.Behaviour behaviour, LocalDate on,
+      @Nullable String screenId, String by, Instant now) {
+    if (behaviour.screen()) {
+      for (LedgerEntry entry : entries) {
+        boolean sameScreen = entry.behaviour() != null && entry.behaviour().screen()
+            && (entry.occurredOn().equals(on) || screenId != null && screenId.equals(entry.screenId()));
+        if (sameScreen) {
+          throw new ScreenAlreadyRecorded(entry.entryId());
+        }
+      }
+    } else if (screenId != null) {
+      throw new IllegalArgumentException("only a screen has a screen id");
+    }
+    entries.stream().filter(LedgerEntry::isBehaviour).map(LedgerEntry::occurredOn).max(LocalDate::compareTo)
+        .filter(on::isBefore)
+        .ifPresent(newest -> {
+          throw new EntryBeforeNewest(newest);
+        });
     ContingencySchedule.Outcome outcome = schedule.apply(behaviour, streak, earnedCents, capCents);
     streak = outcome.streakAfter();
     earnedCents += outcome.rewardCents();
-    entries.add(new LedgerEntry(outcome.reset() ? LedgerEntry.Kind.RESET : LedgerEntry.Kind.EARNED, behaviour, on,
-        outcome.rewardCents(), streak, by, now));
-    return outcome;
+    UUID entryId = UUID.randomUUID();
+    entries.add(new LedgerEntry(entryId, outcome.reset() ? LedgerEntry.Kind.RESET : LedgerEntry.Kind.EARNED,
+        behaviour, on, screenId, outcome.rewardCents(), streak, by, now));
+    return new Recorded(outcome, entryId);
   }
 
   void redeem(int amountCents, LocalDate on, String by, Instant now) {
@@ -68,7 +90,8 @@ class ContingencyLedger {
       throw new RedemptionExceedsBalance(amountCents, balanceCents());
     }
     redeemedCents += amountCents;
-    entries.add(new LedgerEntry(LedgerEntry.Kind.REDEEMED, null, on, amountCents, streak, by, now));
+    entries.add(new LedgerEntry(UUID.randomUUID(), LedgerEntry.Kind.REDEEMED, null, on, null, amountCents, streak, by,
+        now));
   }
 
   int balanceCents() {
@@ -110,6 +133,28 @@ class ContingencyLedger {
   @Override
   public String toString() {
     return "ContingencyLedger[" + planId + "]";
+  }
+
+  /**
+   * The screen is on the ledger already (the same date, or the same specimen id): recording it twice
+   * would pay twice or reset twice.
+   */
+  static class ScreenAlreadyRecorded extends DomainProblem {
+    ScreenAlreadyRecorded(UUID entryId) {
+      super(ProblemType.CONFLICT, "This screen is already on the ledger",
+          Map.of("rule", "one-entry-per-screen", "entryId", entryId.toString()));
+    }
+  }
+
+  /**
+   * A screen or session dated before the newest one on the ledger: each reward depends on the run
+   * before it, so the ledger cannot be rewritten backwards.
+   */
+  static class EntryBeforeNewest extends DomainProblem {
+    EntryBeforeNewest(LocalDate newest) {
+      super(ProblemType.BUSINESS_RULE, "The entry is dated before the newest screen or session on the ledger",
+          Map.of("rule", "contingency-entries-in-date-order", "newestOn", newest.toString()));
+    }
   }
 
   /** More was to be redeemed than the person has earned and not yet redeemed. */

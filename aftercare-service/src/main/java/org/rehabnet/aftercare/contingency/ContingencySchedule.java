@@ -1,28 +1,38 @@
 package org.rehabnet.aftercare.contingency;
 
 /**
- * Escalating reinforcement (contingency management, clinical-reference.md "Discharge and aftercare"):
+ * Escalating reinforcement (contingency management, docs/clinical-rules.md "Contingency management"):
  * each negative screen or attended session earns a reward that grows with the unbroken run of
- * successes, up to a ceiling; a positive screen or a missed session resets the run, so the next success
- * earns the first reward again; what a plan can earn in total is capped.
+ * successes, up to a ceiling; a positive screen, a missed screen (counted as positive, the usual rule
+ * of voucher programmes: not turning up must not pay better than a positive result) or a missed
+ * session resets the run, so the next success earns the first reward again; what a plan can earn in
+ * total is capped.
  */
 record ContingencySchedule(int firstRewardCents, int stepCents, int maxRewardCents) {
 
-  /** What a behaviour does to the run and the ledger. */
+  /** What a behaviour does to the run and the ledger, and whether it is a urine screen. */
   enum Behaviour {
-    NEGATIVE_SCREEN(true),
-    ATTENDED_SESSION(true),
-    POSITIVE_SCREEN(false),
-    MISSED_SESSION(false);
+    NEGATIVE_SCREEN(true, true),
+    ATTENDED_SESSION(true, false),
+    POSITIVE_SCREEN(false, true),
+    MISSED_SCREEN(false, true),
+    MISSED_SESSION(false, false);
 
     private final boolean reinforced;
+    private final boolean screen;
 
-    Behaviour(boolean reinforced) {
+    Behaviour(boolean reinforced, boolean screen) {
       this.reinforced = reinforced;
+      this.screen = screen;
     }
 
     boolean reinforced() {
       return reinforced;
+    }
+
+    /** A urine drug screen: at most one entry per screen (its date, or its id when the lab gives one). */
+    boolean screen() {
+      return screen;
     }
   }
 

@@ -20,6 +20,7 @@ import org.rehabnet.aftercare.groups.GroupViews.ScheduledSession;
 import org.rehabnet.aftercare.groups.GroupViews.SessionView;
 import org.rehabnet.aftercare.plan.PlanLookup;
 import org.rehabnet.aftercare.plan.PlanRef;
+import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
@@ -37,15 +38,17 @@ class GroupService {
   private final GroupSessions sessions;
   private final GroupNotes notes;
   private final PlanLookup plans;
+  private final SitePolicies sites;
   private final Clock clock;
   private final AuditTrail audit;
 
-  GroupService(SupportGroups groups, GroupSessions sessions, GroupNotes notes, PlanLookup plans, Clock clock,
-      AuditTrail audit) {
+  GroupService(SupportGroups groups, GroupSessions sessions, GroupNotes notes, PlanLookup plans, SitePolicies sites,
+      Clock clock, AuditTrail audit) {
     this.groups = groups;
     this.sessions = sessions;
     this.notes = notes;
     this.plans = plans;
+    this.sites = sites;
     this.clock = clock;
     this.audit = audit;
   }
@@ -58,12 +61,13 @@ class GroupService {
     SupportGroup group = groups.save(SupportGroup.start(request.name(), request.type(), request.site(),
         request.partnerOrg(), request.facilitator(), request.schedule().toSchedule(), request.capacity(),
         clock.instant()));
-    return GroupView.of(group, today());
+    return GroupView.of(group, today(group.site()));
   }
 
   @Transactional(readOnly = true)
   GroupView find(UUID groupId, Caller caller) {
-    return GroupView.of(readable(groupId, caller), today());
+    SupportGroup group = readable(groupId, caller);
+    return GroupView.of(group, today(group.site()));
   }
 
   @Transactional(readOnly = true)
@@ -71,7 +75,7 @@ class GroupService {
     if (!caller.canRead(site)) {
       return List.of();
     }
-    return groups.findBySite(site).stream().map(group -> GroupView.of(group, today())).toList();
+    return groups.findBySite(site).stream().map(group -> GroupView.of(group, today(site))).toList();
   }
 
   @Transactional
@@ -123,7 +127,7 @@ class GroupService {
   SessionView recordAttendance(UUID groupId, UUID sessionId, RecordAttendance request, Caller caller) {
     SupportGroup group = writable(groupId, caller);
     GroupSession session = sessionOf(groupId, sessionId);
-    if (session.heldOn().isAfter(today())) {
+    if (session.heldOn().isAfter(today(group.site()))) {
       throw new SessionNotYetHeld(session.heldOn());
     }
     List<Entry> entries = request.attendance();
@@ -188,7 +192,8 @@ class GroupService {
     return group;
   }
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
+  /** Session dates are calendar days at the group's site. */
+  private LocalDate today(String site) {
+    return sites.of(site).today(clock);
   }
 }

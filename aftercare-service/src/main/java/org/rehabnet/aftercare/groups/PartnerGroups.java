@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.rehabnet.aftercare.groups.AttendanceHistory.AttendedSession;
+import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
@@ -29,12 +30,14 @@ public class PartnerGroups {
 
   private final SupportGroups groups;
   private final GroupSessions sessions;
+  private final SitePolicies sites;
   private final AuditTrail audit;
   private final Clock clock;
 
-  PartnerGroups(SupportGroups groups, GroupSessions sessions, AuditTrail audit, Clock clock) {
+  PartnerGroups(SupportGroups groups, GroupSessions sessions, SitePolicies sites, AuditTrail audit, Clock clock) {
     this.groups = groups;
     this.sessions = sessions;
+    this.sites = sites;
     this.audit = audit;
     this.clock = clock;
   }
@@ -44,13 +47,24 @@ public class PartnerGroups {
     return groups.findById(groupId).filter(group -> partnerOrg.equals(group.partnerOrg())).isPresent();
   }
 
+  /**
+   * The session date of a time a partner gives with its offset: the calendar day at the group's site
+   * (a 19:30 session in Chicago sent in UTC is still that evening's session).
+   */
+  @Transactional(readOnly = true)
+  public LocalDate sessionDateAt(UUID groupId, String partnerOrg, Instant at) {
+    SupportGroup group = groups.findById(groupId).filter(g -> partnerOrg.equals(g.partnerOrg()))
+        .orElseThrow(() -> new NotFound("Support group", groupId));
+    return sites.of(group.site()).dateOf(at);
+  }
+
   @Transactional
   public AttendedSession recordAttendance(UUID groupId, String partnerOrg, LocalDate on, UUID patientId,
       Presence presence, String by) {
     SupportGroup group = groups.findById(groupId).filter(g -> partnerOrg.equals(g.partnerOrg()))
         .orElseThrow(() -> new NotFound("Support group", groupId));
     Instant now = clock.instant();
-    if (on.isAfter(LocalDate.ofInstant(now, clock.getZone()))) {
+    if (on.isAfter(sites.of(group.site()).dateOf(now))) {
       throw new SessionNotYetHeld(on);
     }
     if (!group.isEnrolled(patientId)) {

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
@@ -131,11 +133,19 @@ class PartnerController {
     if (start == null || start.length() < 10) {
       throw new InvalidField("period.start", "must be the session date");
     }
-    LocalDate on;
+    // A date is the session's calendar day at the group's site; a time must carry its offset and is
+    // turned into that site's calendar day (a 19:30 session in Chicago sent in UTC falls on the next day
+    // in UTC, not at the site).
+    LocalDate on = null;
+    Instant at = null;
     try {
-      on = LocalDate.parse(start.substring(0, 10));
+      if (start.length() == 10) {
+        on = LocalDate.parse(start);
+      } else {
+        at = OffsetDateTime.parse(start).toInstant();
+      }
     } catch (DateTimeParseException e) {
-      throw new InvalidField("period.start", "must be the session date");
+      throw new InvalidField("period.start", "must be the session date, or a time with its UTC offset");
     }
     Presence presence = switch (encounter.getStatus() == null ? "" : encounter.getStatus().toCode()) {
       case "finished" -> Presence.PRESENT;
@@ -152,7 +162,7 @@ class PartnerController {
     } catch (IllegalArgumentException e) {
       throw new NotFound("Support group", identifier.getValue());
     }
-    Encounter recorded = writes.recordAttendance(groupId, patientId, on, presence, Caller.current(), wanted);
+    Encounter recorded = writes.recordAttendance(groupId, patientId, on, at, presence, Caller.current(), wanted);
     return ResponseEntity.created(URI.create(base() + "/Encounter/" + recorded.getIdElement().getIdPart()))
         .contentType(FHIR_JSON).body(fhir.newJsonParser().encodeResourceToString(recorded));
   }

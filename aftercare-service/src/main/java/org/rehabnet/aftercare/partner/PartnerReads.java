@@ -3,7 +3,6 @@ package org.rehabnet.aftercare.partner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.rehabnet.aftercare.groups.AttendanceHistory;
 import org.rehabnet.aftercare.partner.DisclosureLog.Disclosure;
 import org.rehabnet.aftercare.plan.PlanLookup;
 import org.rehabnet.aftercare.plan.SharedPlan;
+import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -49,12 +49,13 @@ class PartnerReads {
   private final PlanLookup plans;
   private final AttendanceHistory attendance;
   private final DisclosureLog log;
+  private final SitePolicies sites;
   private final AuditTrail audit;
   private final Clock clock;
 
   PartnerReads(ConsentRegistry consents, PatientDirectory directory, PatientIdentities identities,
-      PatientsInCare inCare, PlanLookup plans, AttendanceHistory attendance, DisclosureLog log, AuditTrail audit,
-      Clock clock) {
+      PatientsInCare inCare, PlanLookup plans, AttendanceHistory attendance, DisclosureLog log, SitePolicies sites,
+      AuditTrail audit, Clock clock) {
     this.consents = consents;
     this.directory = directory;
     this.identities = identities;
@@ -62,6 +63,7 @@ class PartnerReads {
     this.plans = plans;
     this.attendance = attendance;
     this.log = log;
+    this.sites = sites;
     this.audit = audit;
     this.clock = clock;
   }
@@ -143,7 +145,8 @@ class PartnerReads {
     Optional<PatientInCare> admission = inCare.findById(patientId);
     List<EpisodeOfCare> episodes = new ArrayList<>();
     @Nullable Instant admittedAt = admission.map(PatientInCare::lastAdmittedAt).orElse(null);
-    @Nullable LocalDate admittedOn = admittedAt == null ? null : LocalDate.ofInstant(admittedAt, ZoneOffset.UTC);
+    // Plans start on a calendar day at the site, so the admission is compared in the same calendar.
+    @Nullable LocalDate admittedOn = admission.map(a -> sites.of(a.site()).dateOf(a.lastAdmittedAt())).orElse(null);
     boolean dischargedSinceAdmission = admittedOn != null
         && discharges.stream().anyMatch(plan -> !plan.startsOn().isBefore(admittedOn));
     if (admission.isPresent() && !dischargedSinceAdmission) {

@@ -1,9 +1,12 @@
 package org.rehabnet.aftercare.partner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Encounter;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.aftercare.care.PatientDirectory;
 import org.rehabnet.aftercare.consent.ConsentRegistry;
 import org.rehabnet.aftercare.groups.AttendanceHistory.AttendedSession;
@@ -40,12 +43,13 @@ class PartnerWrites {
   }
 
   @Transactional
-  Encounter recordAttendance(UUID groupId, UUID patientId, LocalDate on, Presence presence, Caller caller,
-      PurposeOfUse purpose) {
+  Encounter recordAttendance(UUID groupId, UUID patientId, @Nullable LocalDate date, @Nullable Instant at,
+      Presence presence, Caller caller, PurposeOfUse purpose) {
     String partnerOrg = PartnerReads.partnerOrg(caller);
     if (!groups.runs(groupId, partnerOrg)) {
       throw new NotFound("Support group", groupId);
     }
+    LocalDate on = date != null ? date : groups.sessionDateAt(groupId, partnerOrg, Objects.requireNonNull(at));
     String site = directory.siteOf(patientId).orElse(null);
     ConsentDecision decision = site == null
         ? new ConsentDecision(null, "unknown patient")

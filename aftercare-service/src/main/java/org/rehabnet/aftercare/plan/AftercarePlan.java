@@ -99,7 +99,7 @@ class AftercarePlan extends AbstractAggregateRoot<AftercarePlan> {
     AftercarePlan plan = new AftercarePlan(UUID.randomUUID(), patientId, site, episodeId, origin, counsellor,
         startsOn, medication, receivingPrescriber, naloxone, overdoseEducation, goals, relapsePrevention,
         PlanStatus.OPEN, 0, null, now, by, null);
-    plan.registerEvent(new AftercarePlanCreated(EventMetadata.next(now, 1), plan.id, patientId, site, episodeId,
+    plan.registerEvent(new AftercarePlanCreated(EventMetadata.forAggregate(now, null), plan.id, patientId, site, episodeId,
         counsellor, medication.name(), startsOn, now));
     return plan;
   }
@@ -119,6 +119,16 @@ class AftercarePlan extends AbstractAggregateRoot<AftercarePlan> {
     if (lastRelapseOn == null || on.isAfter(lastRelapseOn)) {
       lastRelapseOn = on;
     }
+  }
+
+  /** Naloxone was used (an overdose reversed): the kit is gone and a new one is owed. */
+  void naloxoneUsed() {
+    naloxoneStatus = NaloxoneStatus.USED_RESUPPLY_DUE;
+  }
+
+  /** A new kit was handed over after one was used. */
+  void naloxoneResupplied() {
+    naloxoneStatus = NaloxoneStatus.PROVIDED;
   }
 
   UUID id() {

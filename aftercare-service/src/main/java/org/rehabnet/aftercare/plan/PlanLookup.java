@@ -63,6 +63,22 @@ public class PlanLookup {
         .toList();
   }
 
+  /** Naloxone was used: the plan shows a kit is owed. Joins the caller's transaction. */
+  @Transactional
+  public void naloxoneUsed(UUID planId) {
+    AftercarePlan plan = plans.findById(planId).orElseThrow(() -> new NotFound("Aftercare plan", planId));
+    plan.naloxoneUsed();
+    plans.save(plan);
+  }
+
+  /** A new kit was handed over. Joins the caller's transaction. */
+  @Transactional
+  public void naloxoneResupplied(UUID planId) {
+    AftercarePlan plan = plans.findById(planId).orElseThrow(() -> new NotFound("Aftercare plan", planId));
+    plan.naloxoneResupplied();
+    plans.save(plan);
+  }
+
   /** Counts a lapse or relapse on the plan, which stays open. Joins the caller's transaction. */
   @Transactional
   public void relapseReported(UUID planId, LocalDate on) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.aftercare.care.PatientDirectory;
+import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -30,15 +31,17 @@ class PlanService {
   private final CounsellingNotes notes;
   private final PlanLookup lookup;
   private final PatientDirectory patients;
+  private final SitePolicies sites;
   private final Clock clock;
   private final AuditTrail audit;
 
   PlanService(AftercarePlans plans, CounsellingNotes notes, PlanLookup lookup, PatientDirectory patients,
-      Clock clock, AuditTrail audit) {
+      SitePolicies sites, Clock clock, AuditTrail audit) {
     this.plans = plans;
     this.notes = notes;
     this.lookup = lookup;
     this.patients = patients;
+    this.sites = sites;
     this.clock = clock;
     this.audit = audit;
   }
@@ -49,8 +52,8 @@ class PlanService {
       log.info("Plan for episode {} already open", discharge.episodeId());
       return;
     }
-    // Aftercare starts the day the person leaves detox (UTC calendar day).
-    LocalDate startsOn = LocalDate.ofInstant(discharge.dischargedAt(), clock.getZone());
+    // Aftercare starts the day the person leaves detox, a calendar day at the site (docs/clinical-rules.md).
+    LocalDate startsOn = sites.of(discharge.site()).dateOf(discharge.dischargedAt());
     AftercarePlan plan = plans.save(AftercarePlan.fromDischarge(discharge.episodeId(), discharge.patientId(),
         discharge.site(), startsOn, medication(discharge.medicationPlan()), discharge.receivingPrescriber(),
         discharge.naloxoneProvided() ? NaloxoneStatus.PROVIDED : NaloxoneStatus.NOT_PROVIDED,
@@ -66,7 +69,7 @@ class PlanService {
     if (!patients.knows(request.patientId())) {
       throw new UnknownPatient(request.patientId());
     }
-    LocalDate today = today();
+    LocalDate today = today(request.site());
     AftercarePlan plan = plans.save(AftercarePlan.forOutpatient(request.patientId(), request.site(),
         request.counsellor(), request.startsOn() == null ? today : request.startsOn(), request.medicationPlan(),
         request.naloxoneStatus(), request.overdoseEducation(), orEmpty(request.goals()),
@@ -85,21 +88,21 @@ class PlanService {
     plan.revise(request.counsellor(), request.goals(), request.relapsePrevention(), request.naloxoneStatus());
     plan = plans.save(plan);
     audit.wrote(AuditAction.UPDATE, "AftercarePlan", plan.id(), plan.patientId(), plan.site());
-    return PlanView.of(plan, today());
+    return PlanView.of(plan, today(plan.site()));
   }
 
   @Transactional(readOnly = true)
   PlanView find(UUID planId, Caller caller) {
     AftercarePlan plan = readable(planId, caller);
     audit.read("AftercarePlan", plan.id(), plan.patientId(), plan.site());
-    return PlanView.of(plan, today());
+    return PlanView.of(plan, today(plan.site()));
   }
 
   @Transactional(readOnly = true)
   PlanSummary summary(UUID planId, Caller caller) {
     AftercarePlan plan = readable(planId, caller);
     audit.read("AftercarePlanSummary", plan.id(), plan.patientId(), plan.site());
-    return PlanSummary.of(plan, today());
+    return PlanSummary.of(plan, today(plan.site()));
   }
 
   @Transactional(readOnly = true)
@@ -108,7 +111,7 @@ class PlanService {
         .filter(plan -> caller.canRead(plan.site()))
         .toList();
     found.forEach(plan -> audit.read("AftercarePlanSummary", plan.id(), plan.patientId(), plan.site()));
-    return found.stream().map(plan -> PlanSummary.of(plan, today())).toList();
+    return found.stream().map(plan -> PlanSummary.of(plan, today(plan.site()))).toList();
   }
 
   @Transactional
@@ -135,8 +138,9 @@ class PlanService {
         .orElseThrow(() -> new NotFound("Aftercare plan", planId));
   }
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
+  /** The calendar day at the site: milestones and start dates are days there, not in UTC. */
+  private LocalDate today(String site) {
+    return sites.of(site).today(clock);
   }
 
   private static MedicationPlan medication(String code) {

@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 record PlanSummary(UUID planId, UUID patientId, String site, @Nullable String counsellor, LocalDate startsOn,
     MedicationPlan medicationPlan, @Nullable String receivingPrescriber, NaloxoneStatus naloxoneStatus,
-    PlanStatus status, List<RecoveryMilestones.Milestone> milestones) {
+    PlanStatus status, LocalDate recoverySince, List<RecoveryMilestones.Milestone> milestones) {
 
+  /** {@code today} is the calendar day at the plan's site. */
   static PlanSummary of(AftercarePlan plan, LocalDate today) {
     return new PlanSummary(plan.id(), plan.patientId(), plan.site(), plan.counsellor(), plan.startsOn(),
         plan.medicationPlan(), plan.receivingPrescriber(), plan.naloxoneStatus(), plan.status(),
-        RecoveryMilestones.of(plan.startsOn(), today));
+        RecoveryMilestones.recoverySince(plan.startsOn(), plan.lastRelapseOn()),
+        RecoveryMilestones.of(plan.startsOn(), plan.lastRelapseOn(), today));
   }
 }

@@ -11,13 +11,15 @@ record PlanView(UUID planId, UUID patientId, String site, @Nullable UUID episode
     @Nullable String counsellor, LocalDate startsOn, MedicationPlan medicationPlan,
     @Nullable String receivingPrescriber, NaloxoneStatus naloxoneStatus, boolean overdoseEducation,
     List<String> goals, List<String> relapsePrevention, PlanStatus status, int relapseCount,
-    @Nullable LocalDate lastRelapseOn, List<RecoveryMilestones.Milestone> milestones, Instant createdAt,
-    long version) {
+    @Nullable LocalDate lastRelapseOn, LocalDate recoverySince, List<RecoveryMilestones.Milestone> milestones,
+    Instant createdAt, long version) {
 
+  /** {@code today} is the calendar day at the plan's site. */
   static PlanView of(AftercarePlan plan, LocalDate today) {
     return new PlanView(plan.id(), plan.patientId(), plan.site(), plan.episodeId(), plan.origin(), plan.counsellor(),
         plan.startsOn(), plan.medicationPlan(), plan.receivingPrescriber(), plan.naloxoneStatus(),
         plan.overdoseEducation(), plan.goals(), plan.relapsePrevention(), plan.status(), plan.relapseCount(),
-        plan.lastRelapseOn(), RecoveryMilestones.of(plan.startsOn(), today), plan.createdAt(), plan.version());
+        plan.lastRelapseOn(), RecoveryMilestones.recoverySince(plan.startsOn(), plan.lastRelapseOn()),
+        RecoveryMilestones.of(plan.startsOn(), plan.lastRelapseOn(), today), plan.createdAt(), plan.version());
   }
 }

@@ -32,11 +32,14 @@ class RelapseController {
 
   @PostMapping
   @PreAuthorize("hasRole('counsellor')")
-  @Operation(summary = "Report a lapse or relapse (counsellor of the plan's site): the plan stays open, outreach "
-      + "is due within 24 h, RelapseReported and, if wanted, ReadmissionRequested are published. Send an "
+  @Operation(summary = "Report a lapse or relapse (counsellor of the plan's site): the plan stays open; outreach is "
+      + "due within the site's relapse window (default 24 h), or its urgent window (default 1 h) for an overdose, "
+      + "naloxone used or urgency EMERGENCY, which also alerts the counsellor and the clinical lead; naloxone used "
+      + "opens a resupply task; RelapseReported and, if wanted, ReadmissionRequested are published. Send an "
       + "Idempotency-Key to retry safely: a retry gets the original answer and publishes nothing again.")
   @ApiResponse(responseCode = "201", description = "Reported (or the original answer to a retried request)")
-  @ApiResponse(responseCode = "400", description = "Invalid field")
+  @ApiResponse(responseCode = "400", description = "Invalid field, e.g. an unknown substance code or occurredOn "
+      + "after today at the plan's site")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
   @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
   ResponseEntity<RelapseView> report(@PathVariable UUID planId, @Valid @RequestBody ReportRelapse request,
@@ -56,6 +59,15 @@ class RelapseController {
   @ApiResponse(responseCode = "404", description = "Unknown plan or task, or another site's")
   Outreach.OpenOutreach outreachDone(@PathVariable UUID planId, @PathVariable UUID taskId) {
     return relapses.outreachDone(planId, taskId, Caller.current());
+  }
+
+  @PostMapping("/naloxone-resupply/{taskId}/done")
+  @PreAuthorize("hasRole('counsellor')")
+  @Operation(summary = "A new naloxone kit was handed over after one was used (counsellor of the plan's site): the "
+      + "task is done and, once no kit is owed, the plan's naloxone status is PROVIDED again")
+  @ApiResponse(responseCode = "404", description = "Unknown plan or task, or another site's")
+  Outreach.OpenResupply naloxoneResupplied(@PathVariable UUID planId, @PathVariable UUID taskId) {
+    return relapses.naloxoneResupplied(planId, taskId, Caller.current());
   }
 
   @GetMapping

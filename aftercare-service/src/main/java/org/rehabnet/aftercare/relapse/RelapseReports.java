@@ -1,6 +1,7 @@
 package org.rehabnet.aftercare.relapse;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -8,4 +9,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface RelapseReports extends ListCrudRepository<RelapseReport, UUID> {
 
   List<RelapseReport> findByPlanIdOrderByReportedAt(UUID planId);
+
+  Optional<RelapseReport> findBySourceAndSourceRecordId(RelapseSource source, UUID sourceRecordId);
 }

@@ -1,19 +1,22 @@
 package org.rehabnet.aftercare.relapse;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.Substance;
 
 /**
- * A lapse or relapse as staff report it. The substance is a code (HEROIN, FENTANYL, OTHER_OPIOID,
- * METHADONE, BUPRENORPHINE, BENZODIAZEPINE, ALCOHOL, STIMULANT, CANNABIS, OTHER), never free text.
+ * A lapse or relapse as a counsellor reports it. The substance is one of the shared codes, never
+ * free text; {@code urgency}, when given, can raise the urgency the report implies (EMERGENCY: outreach
+ * within the site's urgent window and an alert), never lower it. {@code occurredOn} is a calendar day at
+ * the plan's site, not after today there.
  */
 record ReportRelapse(
     @NotNull RelapseResponse.Kind kind,
-    @NotNull @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be a substance code") String substance,
-    @NotNull @PastOrPresent LocalDate occurredOn,
+    @NotNull Substance substance,
+    @NotNull LocalDate occurredOn,
     @NotNull Boolean overdose,
     @NotNull Boolean naloxoneUsed,
     @NotNull Boolean overdoseEducationGiven,
-    @NotNull Boolean wantsReadmission) {}
+    @NotNull Boolean wantsReadmission,
+    RelapseResponse.@Nullable Urgency urgency) {}

@@ -6,7 +6,7 @@ import static org.rehabnet.aftercare.Fixtures.count;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.rehabnet.aftercare.AftercareIntegrationTest;
 import org.rehabnet.aftercare.Fixtures;
 import org.rehabnet.aftercare.TestClock;
+import org.rehabnet.aftercare.plan.PlanLookup;
+import org.rehabnet.aftercare.plan.PlanRef;
+import org.rehabnet.aftercare.relapse.Reengagement;
+import org.rehabnet.platform.events.CloudEventHeaders;
+import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
+import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +41,12 @@ class CheckInIntegrationTest {
 
   @Autowired
   CheckInService checkIns;
+
+  @Autowired
+  Reengagement reengagement;
+
+  @Autowired
+  PlanLookup plans;
 
   ApiClient api;
   final TestIdentityProvider idp = TestIdentityProvider.get();
@@ -55,7 +68,7 @@ class CheckInIntegrationTest {
     long before = count("SELECT (SELECT count(*) FROM check_in) + (SELECT count(*) FROM event_publication)");
 
     ApiResponse refused = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest,
-        checkIn(LocalDate.now(ZoneOffset.UTC), 11));
+        checkIn(Fixtures.today("west"), 11));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.isProblem()).isTrue();
@@ -68,17 +81,18 @@ class CheckInIntegrationTest {
   @Test
   void missedCheckInsBecomeFollowUpTasksOnceAndShowInTheCaseload() {
     Instant now = Instant.now();
-    LocalDate start = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(35);
-    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", start.atStartOfDay().toInstant(ZoneOffset.UTC));
+    ZoneId west = Fixtures.zone("west");
+    LocalDate start = LocalDate.ofInstant(now, west).minusDays(35);
+    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", start.atStartOfDay(west).toInstant());
     ApiResponse first = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, checkIn(start.plusDays(8), 4));
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(first.json().get("coversDueOn").asString()).isEqualTo(start.plusDays(7).toString());
 
-    clock.set(start.plusDays(16).atStartOfDay().toInstant(ZoneOffset.UTC));
+    clock.set(start.plusDays(16).atStartOfDay(west).toInstant());
     checkIns.raiseFollowUpsForMissedCheckIns();
     assertThat(followUps(planId)).isEmpty();
 
-    clock.set(start.plusDays(18).atStartOfDay().toInstant(ZoneOffset.UTC));
+    clock.set(start.plusDays(18).atStartOfDay(west).toInstant());
     checkIns.raiseFollowUpsForMissedCheckIns();
     checkIns.raiseFollowUpsForMissedCheckIns();
     assertThat(followUps(planId)).hasSize(1);
@@ -105,7 +119,7 @@ class CheckInIntegrationTest {
     UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", Instant.now().minus(Duration.ofDays(3)));
 
     ApiResponse recorded = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, Map.of(
-        "on", LocalDate.now(ZoneOffset.UTC).toString(), "cravings", 6, "usedSinceLastCheckIn", false, "mood", "LOW",
+        "on", Fixtures.today("west").toString(), "cravings", 6, "usedSinceLastCheckIn", false, "mood", "LOW",
         "phq9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1), "housing", "TEMPORARY", "employment", "UNEMPLOYED"));
 
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
@@ -116,6 +130,100 @@ class CheckInIntegrationTest {
     assertThat(api.post("/v1/plans/" + planId + "/follow-ups/" + followUp.get("taskId").asString() + "/done",
         counsellorWest, Map.of()).status()).isEqualTo(204);
     assertThat(followUps(planId)).isEmpty();
+  }
+
+  @Test
+  void everyPositiveItem9GetsItsOwnUrgentTaskEvenAfterTheMorningsTaskWasClosed() {
+    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", Instant.now().minus(Duration.ofDays(3)));
+    String today = Fixtures.today("west").toString();
+
+    ApiResponse morning = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, phq9CheckIn(today, 1));
+    assertThat(morning.status()).as(morning.body()).isEqualTo(201);
+    JsonNode first = followUps(planId).get(0);
+    assertThat(api.post("/v1/plans/" + planId + "/follow-ups/" + first.get("taskId").asString() + "/done",
+        counsellorWest, Map.of()).status()).isEqualTo(204);
+    assertThat(followUps(planId)).isEmpty();
+
+    ApiResponse afternoon = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, phq9CheckIn(today, 2));
+
+    assertThat(afternoon.status()).as(afternoon.body()).isEqualTo(201);
+    List<JsonNode> open = followUps(planId);
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).get("reason").asString()).isEqualTo("SELF_HARM_RISK");
+    assertThat(open.get(0).get("urgent").asBoolean()).isTrue();
+    assertThat(open.get(0).get("checkInId").asString()).isEqualTo(afternoon.json().get("checkInId").asString());
+    assertThat(count("SELECT count(*) FROM follow_up_task WHERE plan_id = '" + planId
+        + "' AND reason = 'SELF_HARM_RISK'")).isEqualTo(2);
+    // Each answer also reaches the counsellor's and the clinical lead's alert worklist.
+    assertThat(count("SELECT count(*) FROM aftercare_alert WHERE plan_id = '" + planId
+        + "' AND reason = 'SELF_HARM_RISK' AND severity = 'HIGH'")).isEqualTo(2);
+    JsonNode alerts = api.get("/v1/alerts?site=west", counsellorWest).json();
+    assertThat(alerts.get("alerts").valueStream()
+        .filter(e -> e.get("alert").get("planId").asString().equals(planId.toString()))).hasSize(2);
+  }
+
+  @Test
+  void aCheckInReportingUseStartsReengagementOnceEvenWhenTheTriggerIsRepeated() {
+    UUID patientId = UUID.randomUUID();
+    UUID planId = Fixtures.planFromDischarge(patientId, "west", Instant.now().minus(Duration.ofDays(12)));
+    LocalDate today = Fixtures.today("west");
+
+    ApiResponse recorded = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, Map.of(
+        "on", today.toString(), "cravings", 8, "usedSinceLastCheckIn", true, "substanceUsed", "HEROIN",
+        "mood", "LOW", "housing", "TEMPORARY", "employment", "UNEMPLOYED"));
+
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    String reportId = recorded.json().get("relapseReportId").asString();
+    String checkInId = recorded.json().get("checkInId").asString();
+    JsonNode relapses = api.get("/v1/plans/" + planId + "/relapses", counsellorWest).json();
+    assertThat(relapses).hasSize(1);
+    JsonNode report = relapses.get(0);
+    assertThat(report.get("reportId").asString()).isEqualTo(reportId);
+    assertThat(report.get("source").asString()).isEqualTo("CHECK_IN");
+    assertThat(report.get("sourceRecordId").asString()).isEqualTo(checkInId);
+    assertThat(report.get("substance").asString()).isEqualTo("HEROIN");
+    assertThat(report.get("occurredOn").asString()).isEqualTo(today.toString());
+    assertThat(Instant.parse(report.get("outreachDueAt").asString()))
+        .isEqualTo(Instant.parse(report.get("reportedAt").asString()).plus(Duration.ofHours(24)));
+    JsonNode plan = api.get("/v1/plans/" + planId, counsellorWest).json();
+    assertThat(plan.get("relapseCount").asInt()).isEqualTo(1);
+    assertThat(plan.get("lastRelapseOn").asString()).isEqualTo(today.toString());
+
+    // The same trigger again (a retry of the work, a redelivery): the report already filed is the answer.
+    PlanRef ref = plans.find(planId).orElseThrow();
+    assertThat(reengagement.useReportedAtCheckIn(ref, UUID.fromString(checkInId), Substance.HEROIN, today, "retry"))
+        .isEqualTo(UUID.fromString(reportId));
+    assertThat(count("SELECT count(*) FROM relapse_report WHERE plan_id = '" + planId + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outreach_task WHERE plan_id = '" + planId + "'")).isEqualTo(1);
+    assertThat(count("SELECT relapse_count FROM aftercare_plan WHERE id = '" + planId + "'")).isEqualTo(1);
+
+    EventProbe.awaitRecord(Topics.AFTERCARE_ENGAGEMENT, patientId.toString(), Duration.ofSeconds(30));
+    var events = EventProbe.read(Topics.AFTERCARE_ENGAGEMENT, r -> patientId.toString().equals(r.key())
+        && "rehab.aftercare.RelapseReported.v1".equals(EventProbe.header(r, CloudEventHeaders.TYPE)));
+    assertThat(events).hasSize(1);
+    assertThat(new String(events.getFirst().value())).contains("\"source\":\"CHECK_IN\"")
+        .contains("\"substance\":\"HEROIN\"");
+  }
+
+  @Test
+  void useReportedWithoutWhatWasUsedIsRefusedAndNothingIsStored() {
+    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", Instant.now().minus(Duration.ofDays(3)));
+    long before = count("SELECT (SELECT count(*) FROM check_in WHERE plan_id = '" + planId
+        + "') + (SELECT count(*) FROM relapse_report WHERE plan_id = '" + planId + "')");
+
+    ApiResponse refused = api.post("/v1/plans/" + planId + "/check-ins", counsellorWest, Map.of(
+        "on", Fixtures.today("west").toString(), "cravings", 8, "usedSinceLastCheckIn", true, "mood", "LOW",
+        "housing", "STABLE", "employment", "EMPLOYED"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("substanceUsed");
+    assertThat(count("SELECT (SELECT count(*) FROM check_in WHERE plan_id = '" + planId
+        + "') + (SELECT count(*) FROM relapse_report WHERE plan_id = '" + planId + "')")).isEqualTo(before);
+  }
+
+  private static Map<String, Object> phq9CheckIn(String on, int item9) {
+    return Map.of("on", on, "cravings", 3, "usedSinceLastCheckIn", false, "mood", "LOW",
+        "phq9", List.of(1, 1, 0, 1, 0, 1, 0, 0, item9), "housing", "STABLE", "employment", "EMPLOYED");
   }
 
   private List<JsonNode> followUps(UUID planId) {

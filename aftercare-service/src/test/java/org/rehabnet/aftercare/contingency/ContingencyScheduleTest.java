@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rehabnet.aftercare.contingency.ContingencySchedule.Behaviour;
+import org.rehabnet.platform.web.problem.ProblemType;
 
 class ContingencyScheduleTest {
 
   final ContingencySchedule schedule = new ContingencySchedule(250, 125, 1000);
   final LocalDate today = LocalDate.of(2026, 3, 1);
+  /** Each screen or session of a test on its own day, in order, as the ledger requires. */
+  LocalDate day = today.minusDays(60);
 
   @Test
   void eachConsecutiveSuccessEarnsMoreUpToTheCeiling() {
@@ -51,6 +54,89 @@ class ContingencyScheduleTest {
   }
 
   @Test
+  void aMissedScreenCountsAsPositiveAndResetsTheReward() {
+    ContingencyLedger ledger = ledger(100_000);
+    record(ledger, Behaviour.NEGATIVE_SCREEN);
+    record(ledger, Behaviour.NEGATIVE_SCREEN);
+    assertThat(schedule.rewardAfter(ledger.streak())).isEqualTo(500);
+
+    ContingencySchedule.Outcome missed = record(ledger, Behaviour.MISSED_SCREEN);
+
+    assertThat(missed.reset()).isTrue();
+    assertThat(missed.rewardCents()).isZero();
+    assertThat(ledger.streak()).isZero();
+    assertThat(record(ledger, Behaviour.NEGATIVE_SCREEN).rewardCents()).isEqualTo(250);
+    assertThat(ledger.entries()).extracting(LedgerEntry::kind).containsExactly(LedgerEntry.Kind.EARNED,
+        LedgerEntry.Kind.EARNED, LedgerEntry.Kind.RESET, LedgerEntry.Kind.EARNED);
+  }
+
+  @Test
+  void aSecondEntryForTheSameDaysScreenIsRefusedAndChangesNothing() {
+    ContingencyLedger ledger = ledger(100_000);
+    ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today, null, "c", Instant.now());
+
+    // Whatever the second entry says (a positive on the same specimen, a repeat of the negative).
+    for (Behaviour again : new Behaviour[] {Behaviour.NEGATIVE_SCREEN, Behaviour.POSITIVE_SCREEN,
+        Behaviour.MISSED_SCREEN}) {
+      assertThatThrownBy(() -> ledger.record(schedule, again, today, null, "c", Instant.now()))
+          .isInstanceOfSatisfying(ContingencyLedger.ScreenAlreadyRecorded.class, problem -> {
+            assertThat(problem.type()).isEqualTo(ProblemType.CONFLICT);
+            assertThat(problem.properties()).containsEntry("rule", "one-entry-per-screen");
+          });
+    }
+    assertThat(ledger.entries()).hasSize(1);
+    assertThat(ledger.earnedCents()).isEqualTo(250);
+    assertThat(ledger.streak()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameSpecimenRecordedOnAnotherDayIsTheSameScreen() {
+    ContingencyLedger ledger = ledger(100_000);
+    ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today.minusDays(1), "UDS-4471", "c", Instant.now());
+
+    assertThatThrownBy(() -> ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today, "UDS-4471", "c",
+        Instant.now())).isInstanceOf(ContingencyLedger.ScreenAlreadyRecorded.class);
+    assertThat(ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today, "UDS-4472", "c", Instant.now())
+        .outcome().rewardCents()).isEqualTo(375);
+  }
+
+  @Test
+  void aSessionOnTheDayOfAScreenIsNotADuplicate() {
+    ContingencyLedger ledger = ledger(100_000);
+    ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today, null, "c", Instant.now());
+
+    assertThat(ledger.record(schedule, Behaviour.ATTENDED_SESSION, today, null, "c", Instant.now()).outcome()
+        .rewardCents()).isEqualTo(375);
+  }
+
+  @Test
+  void anEntryDatedTheDayBeforeTheNewestIsRefusedTheSameDayIsTaken() {
+    ContingencyLedger ledger = ledger(100_000);
+    ledger.record(schedule, Behaviour.ATTENDED_SESSION, today, null, "c", Instant.now());
+
+    assertThatThrownBy(() -> ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today.minusDays(1), null, "c",
+        Instant.now())).isInstanceOfSatisfying(ContingencyLedger.EntryBeforeNewest.class, problem -> {
+          assertThat(problem.type()).isEqualTo(ProblemType.BUSINESS_RULE);
+          assertThat(problem.properties()).containsEntry("rule", "contingency-entries-in-date-order")
+              .containsEntry("newestOn", today.toString());
+        });
+    assertThat(ledger.entries()).hasSize(1);
+    assertThat(ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today, null, "c", Instant.now()).outcome()
+        .rewardCents()).isEqualTo(375);
+  }
+
+  @Test
+  void aRedemptionDoesNotMakeAnEarlierScreenBackDated() {
+    ContingencyLedger ledger = ledger(100_000);
+    ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today.minusDays(3), null, "c", Instant.now());
+    ledger.redeem(250, today, "c", Instant.now());
+
+    // Yesterday's screen, recorded after today's redemption, is still after the newest screen.
+    assertThat(ledger.record(schedule, Behaviour.NEGATIVE_SCREEN, today.minusDays(1), null, "c", Instant.now())
+        .outcome().rewardCents()).isEqualTo(375);
+  }
+
+  @Test
   void earningsStopAtThePerPlanCap() {
     ContingencyLedger ledger = ledger(700);
     record(ledger, Behaviour.NEGATIVE_SCREEN);
@@ -82,6 +168,7 @@ class ContingencyScheduleTest {
   }
 
   private ContingencySchedule.Outcome record(ContingencyLedger ledger, Behaviour behaviour) {
-    return ledger.record(schedule, behaviour, today, "c", Instant.now());
+    day = day.plusDays(1);
+    return ledger.record(schedule, behaviour, day, null, "c", Instant.now()).outcome();
   }
 }

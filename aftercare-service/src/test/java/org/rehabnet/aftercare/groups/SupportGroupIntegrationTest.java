@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,8 @@ class SupportGroupIntegrationTest {
   final TestIdentityProvider idp = TestIdentityProvider.get();
   final String counsellor = idp.staff("counsellor-north", List.of("counsellor"), List.of("north"));
   final String counsellorSouth = idp.staff("counsellor-south", List.of("counsellor"), List.of("south"));
-  final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+  /** The groups meet at north: session dates are calendar days there. */
+  final LocalDate today = Fixtures.today("north");
   final LocalDate lastTuesday = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
 
   @BeforeEach

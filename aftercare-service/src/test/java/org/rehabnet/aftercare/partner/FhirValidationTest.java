@@ -121,10 +121,11 @@ class FhirValidationTest {
   static PatientIdentity identity() {
     try {
       Constructor<PatientIdentity> constructor = PatientIdentity.class.getDeclaredConstructor(UUID.class,
-          String.class, String.class, String.class, LocalDate.class, String.class, String.class, Long.class);
+          String.class, String.class, String.class, LocalDate.class, String.class, String.class, long.class,
+          Long.class);
       constructor.setAccessible(true);
       return constructor.newInstance(PartnerFixtures.PATIENT, "RN-1048213", "Dana", "Whitfield",
-          LocalDate.of(1991, 4, 17), "FEMALE", "north", 0L);
+          LocalDate.of(1991, 4, 17), "FEMALE", "north", 1L, 0L);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -30,6 +30,8 @@ import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.ConsentGranted;
 import org.rehabnet.platform.events.intake.ConsentRevoked;
+import org.rehabnet.platform.events.intake.PatientDetailsCorrected;
+import org.rehabnet.platform.events.intake.PatientRegistered;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
 import org.rehabnet.test.infra.DatabaseCoordinates;
@@ -274,6 +276,61 @@ class PartnerApiIntegrationTest {
   }
 
   @Test
+  void aSessionTimeSentInUtcIsRecordedForTheSessionsDayAtTheSite() {
+    PartnerGroup group = partnerGroup(HARBOR);
+    grant(group.member(), HARBOR, Set.of("ATTENDANCE"), "RECOVERY_SUPPORT", null);
+    // Tuesday's 18:00 session in New York, sent as 00:30 UTC: already Wednesday in UTC, still Tuesday there.
+    String start = lastTuesday().plusDays(1) + "T00:30:00Z";
+    String encounter = ApiClient.json(Map.of("resourceType", "Encounter", "status", "finished",
+        "class", Map.of("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code", "AMB"),
+        "subject", Map.of("reference", "Patient/" + group.member()),
+        "period", Map.of("start", start),
+        "extension", List.of(Map.of("url", "https://rehabnet.example/fhir/StructureDefinition/support-group",
+            "valueIdentifier", Map.of("system", "https://rehabnet.example/fhir/sid/support-group",
+                "value", group.id())))));
+
+    ApiResponse recorded = api.send("POST", "/partner/v1/Encounter", harbor, encounter, RECOVERY);
+
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    assertThat(recorded.json().get("period").get("start").asString()).isEqualTo(lastTuesday().toString());
+    assertThat(count("SELECT count(*) FROM group_session WHERE group_id = '" + group.id() + "' AND held_on = '"
+        + lastTuesday() + "'")).isEqualTo(1);
+    ApiResponse noOffset = api.send("POST", "/partner/v1/Encounter", harbor,
+        encounter.replace(start, lastTuesday() + "T18:00:00"), RECOVERY);
+    assertThat(noOffset.status()).isEqualTo(400);
+  }
+
+  @Test
+  void aCorrectionAtIntakeReplacesTheNameAndBirthDateThePartnerAndTheCaseloadSee() {
+    UUID patientId = dischargedPatient();
+    grant(patientId, HARBOR, Set.of("DEMOGRAPHICS"), "RECOVERY_SUPPORT", null);
+    String mrn = Fixtures.string("SELECT mrn FROM patient_identity WHERE patient_id = '" + patientId + "'");
+
+    Fixtures.publish(Topics.INTAKE_PATIENTS, new PatientDetailsCorrected(EventMetadata.next(Instant.now(), 2),
+        patientId, mrn, "Corrected", "Surname", LocalDate.of(1990, 1, 10), null, Instant.now()),
+        "/rehabnet/intake-service");
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM patient_identity WHERE patient_id = '"
+        + patientId + "' AND given_name = 'Corrected'") == 1);
+    // The registration resent afterwards (an outbox resend at intake) must not bring the old name back.
+    PatientRegistered resent = new PatientRegistered(EventMetadata.next(Instant.now(), 1), patientId, mrn, "Test",
+        "Person", LocalDate.of(1990, 1, 1), null, "north");
+    Fixtures.publish(Topics.INTAKE_PATIENTS, resent, "/rehabnet/intake-service");
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM processed_event WHERE consumer = "
+        + "'aftercare.care.patients' AND event_id = '" + resent.metadata().eventId() + "'") == 1);
+
+    ApiResponse patient = partnerGet("/partner/v1/Patient/" + patientId, harbor, RECOVERY);
+    assertThat(patient.status()).as(patient.body()).isEqualTo(200);
+    assertThat(patient.json().get("name").get(0).get("given").get(0).asString()).isEqualTo("Corrected");
+    assertThat(patient.json().get("name").get(0).get("family").asString()).isEqualTo("Surname");
+    assertThat(patient.json().get("birthDate").asString()).isEqualTo("1990-01-10");
+    JsonNode entry = api.get("/v1/caseload?site=north", counsellorNorth).json().get("entries").valueStream()
+        .filter(e -> e.get("patientId").asString().equals(patientId.toString())).findFirst().orElseThrow();
+    assertThat(entry.get("patient").get("givenName").asString()).isEqualTo("Corrected");
+    assertThat(entry.get("patient").get("dateOfBirth").asString()).isEqualTo("1990-01-10");
+    assertThat(entry.get("patient").get("mrn").asString()).isEqualTo(mrn);
+  }
+
+  @Test
   void theCapabilityStatementListsWhatIsSupported() {
     ApiResponse metadata = partnerGet("/partner/v1/metadata", harbor, Map.of());
 
@@ -365,7 +422,7 @@ class PartnerApiIntegrationTest {
   }
 
   private static LocalDate lastTuesday() {
-    return LocalDate.now().minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+    return Fixtures.today("north").minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
   }
 
   private ApiResponse partnerGet(String path, @Nullable String token, Map<String, String> headers) {

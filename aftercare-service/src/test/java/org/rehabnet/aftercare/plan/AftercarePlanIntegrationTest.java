@@ -6,7 +6,6 @@ import static org.rehabnet.aftercare.Fixtures.count;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,8 @@ class AftercarePlanIntegrationTest {
     UUID planId = UUID.fromString(Fixtures.string(
         "SELECT id::text FROM aftercare_plan WHERE episode_id = '" + discharge.episodeId() + "'"));
     JsonNode plan = api.get("/v1/plans/" + planId, counsellorNorth).json();
-    LocalDate start = LocalDate.ofInstant(dischargedAt, ZoneOffset.UTC);
+    // The plan starts on the calendar day of the discharge at the site (north: New York).
+    LocalDate start = LocalDate.ofInstant(dischargedAt, Fixtures.zone("north"));
     assertThat(plan.get("startsOn").asString()).isEqualTo(start.toString());
     assertThat(plan.get("naloxoneStatus").asString()).isEqualTo("PROVIDED");
     assertThat(plan.get("medicationPlan").asString()).isEqualTo("BUPRENORPHINE_MAINTENANCE");

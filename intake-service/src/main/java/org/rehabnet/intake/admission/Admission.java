@@ -61,7 +61,7 @@ class Admission extends AbstractAggregateRoot<Admission> {
     List<AdmissionRecorded.SubstanceUse> substances = facts.substances().stream()
         .map(s -> new AdmissionRecorded.SubstanceUse(s.substance(), s.route(), s.lastUseAt()))
         .toList();
-    admission.registerEvent(new AdmissionRecorded(EventMetadata.next(now, 1), id, patientId, site, bed, now,
+    admission.registerEvent(new AdmissionRecorded(EventMetadata.forAggregate(now, null), id, patientId, site, bed, now,
         facts.expectedLengthDays(), facts.dependenceSeverity(), substances, new TreeSet<>(facts.udsFlags()),
         new TreeSet<>(facts.mentalHealthFlags()), referralId));
     return admission;
@@ -75,8 +75,8 @@ class Admission extends AbstractAggregateRoot<Admission> {
     this.status = AdmissionStatus.DISCHARGED;
     this.dischargedAt = dischargedAt;
     if (bed != null) {
-      long sequence = version == null ? 2 : version + 2;
-      registerEvent(new BedReleased(EventMetadata.next(now, sequence), id, patientId, site, bed, dischargedAt));
+      registerEvent(new BedReleased(EventMetadata.forAggregate(now, version), id, patientId, site, bed,
+          dischargedAt));
     }
     return true;
   }

@@ -29,13 +29,16 @@ class AdmissionController {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('intake-coordinator', 'physician')")
-  @Operation(summary = "Admit the patient of an accepted referral with a complete assessment to a free bed"
-      + " (intake-coordinator, physician of the referral's site)")
+  @Operation(summary = "Admit the patient of an accepted referral with a complete assessment to the free bed"
+      + " named by bedCode, or without it to the site's first free bed (intake-coordinator, physician of the"
+      + " referral's site). A bed out of service is never taken")
   @ApiResponse(responseCode = "201", description = "Admitted to a bed; AdmissionRecorded is published")
-  @ApiResponse(responseCode = "400", description = "No referralId, or malformed JSON")
+  @ApiResponse(responseCode = "400", description = "No referralId, a bedCode that is no bed of the site, or"
+      + " malformed JSON")
   @ApiResponse(responseCode = "403", description = "Role not allowed, or not one of the caller's sites")
   @ApiResponse(responseCode = "404", description = "Unknown referral, or another site's")
-  @ApiResponse(responseCode = "409", description = "No free bed at the site (rule site-full)")
+  @ApiResponse(responseCode = "409", description = "No free bed at the site (rule site-full), the chosen bed is"
+      + " occupied (rule bed-occupied) or out of service (rule bed-out-of-service)")
   @ApiResponse(responseCode = "422", description = "Referral not ACCEPTED, or no complete assessment")
   ResponseEntity<AdmissionView> admit(@Valid @RequestBody AdmitFromReferral request) {
     AdmissionView admission = service.admit(request, Caller.current());

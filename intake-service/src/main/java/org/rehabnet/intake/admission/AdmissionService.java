@@ -70,7 +70,8 @@ class AdmissionService {
     // not ACCEPTED (422) before any bed is touched.
     ReferralRef referral = referrals.admit(request.referralId(), admissionId, caller);
     AdmissionFacts facts = assessments.factsFor(referral.referralId());
-    String bed = beds.assign(referral.site(), admissionId);
+    String bed = request.bedCode() == null ? beds.assign(referral.site(), admissionId)
+        : beds.assign(referral.site(), request.bedCode(), admissionId);
     Instant now = clock.instant();
     Admission admission = admissions.save(Admission.record(admissionId, referral.referralId(), referral.patientId(),
         referral.site(), bed, facts, now, caller.username()));

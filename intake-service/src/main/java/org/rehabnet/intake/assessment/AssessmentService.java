@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.rehabnet.intake.referral.ReferralBook;
 import org.rehabnet.intake.referral.ReferralRef;
+import org.rehabnet.intake.safety.SafetyAlerts;
+import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.events.clinical.DependenceSeverity;
-import org.rehabnet.platform.events.clinical.RiskFlag;
-import org.rehabnet.platform.events.clinical.RouteOfUse;
-import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.events.clinical.UdsFlag;
+import org.rehabnet.platform.events.intake.SiteSettings;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
@@ -32,15 +30,17 @@ class AssessmentService {
 
   private final Assessments assessments;
   private final ReferralBook referrals;
-  private final ExpectedDetoxLength expectedLength;
+  private final Sites sites;
+  private final SafetyAlerts safety;
   private final Clock clock;
   private final AuditTrail audit;
 
-  AssessmentService(Assessments assessments, ReferralBook referrals, ExpectedDetoxLength expectedLength, Clock clock,
+  AssessmentService(Assessments assessments, ReferralBook referrals, Sites sites, SafetyAlerts safety, Clock clock,
       AuditTrail audit) {
     this.assessments = assessments;
     this.referrals = referrals;
-    this.expectedLength = expectedLength;
+    this.sites = sites;
+    this.safety = safety;
     this.clock = clock;
     this.audit = audit;
   }
@@ -53,7 +53,8 @@ class AssessmentService {
       throw new AssessmentClosed(referral.status());
     }
     Instant now = clock.instant();
-    PreAdmissionAssessment.Scored scored = score(request, now);
+    // The referral's site is the admitting site: its lengths decide the expected stay.
+    PreAdmissionAssessment.Scored scored = score(request, sites.settings(referral.site()).detoxLength(), now);
     var existing = assessments.findByReferralId(referralId);
     PreAdmissionAssessment assessment;
     if (existing.isPresent()) {
@@ -66,6 +67,10 @@ class AssessmentService {
     PreAdmissionAssessment saved = assessments.save(assessment);
     audit.wrote(existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, "Assessment", saved.id(),
         saved.patientId(), saved.site());
+    if (saved.selfHarmRisk()) {
+      // At once, in this transaction: thoughts of self-harm at intake must not wait for an admission.
+      safety.selfHarmRiskScreened(referralId, saved.patientId(), saved.site(), saved.id(), caller.username(), now);
+    }
     return new Recorded(AssessmentView.of(saved), existing.isEmpty());
   }
 
@@ -99,18 +104,14 @@ class AssessmentService {
     if (a.substances().isEmpty() || a.udsResults().isEmpty()) {
       throw new AssessmentMissing();
     }
-    // Stored as the names of the same shared enums they were validated against.
-    return new AdmissionFacts(DependenceSeverity.valueOf(a.dependenceSeverity()),
+    return new AdmissionFacts(a.dependenceSeverity(),
         a.substances().stream()
-            .map(s -> new AdmissionFacts.SubstanceFact(Substance.valueOf(s.substance()), RouteOfUse.valueOf(s.route()),
-                s.lastUseAt()))
+            .map(s -> new AdmissionFacts.SubstanceFact(s.substance(), s.route(), s.lastUseAt()))
             .toList(),
-        a.udsFlags().stream().map(UdsFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
-        a.mentalHealthFlags().stream().map(RiskFlag::valueOf).collect(Collectors.toCollection(TreeSet::new)),
-        a.expectedLengthDays());
+        new TreeSet<>(a.udsFlags()), a.mentalHealthFlags(), a.expectedLengthDays());
   }
 
-  private PreAdmissionAssessment.Scored score(RecordAssessment r, Instant now) {
+  private PreAdmissionAssessment.Scored score(RecordAssessment r, SiteSettings.DetoxLength lengths, Instant now) {
     List<RecordAssessment.Substance> substances = r.substances();
     for (int i = 0; i < substances.size(); i++) {
       if (substances.get(i).lastUseAt().isAfter(now)) {
@@ -124,25 +125,23 @@ class AssessmentService {
         throw new InvalidField("urineDrugScreen[" + i + "].analyte", "is listed more than once");
       }
     }
-    Set<UdsFlag> udsFlags = UrineDrugScreen.flags(uds);
-    OudSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
+    Set<UdsFlag> udsFlags = UrineDrugScreen.flags(uds,
+        substances.stream().map(RecordAssessment.Substance::substance).toList());
+    DependenceSeverity severity = OudSeverity.of(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision());
     double longestDailyOpioidUse = substances.stream()
         .filter(s -> s.substance().opioid() && s.frequency() == RecordAssessment.Frequency.DAILY)
         .mapToDouble(s -> s.yearsOfUse().doubleValue())
         .max().orElse(0);
-    int days = expectedLength.days(severity, longestDailyOpioidUse,
-        udsFlags.contains(UdsFlag.FENTANYL_POSITIVE));
+    int days = ExpectedDetoxLength.days(lengths, severity, longestDailyOpioidUse,
+        udsFlags.contains(UdsFlag.FENTANYL_POSITIVE) || udsFlags.contains(UdsFlag.FENTANYL_NOT_TESTED));
     return new PreAdmissionAssessment.Scored(r.heightCm(), r.weightKg(), BodyMassIndex.of(r.heightCm(), r.weightKg()),
-        r.oudCriteria().stream().map(Enum::name).sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
+        r.oudCriteria().stream().sorted().toList(), r.opioidsOnlyUnderMedicalSupervision(),
         OudSeverity.countedCriteria(r.oudCriteria(), r.opioidsOnlyUnderMedicalSupervision()), severity, r.phq9(),
-        Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()),
-        r.mentalHealthHistory().stream().map(Enum::name).sorted().toList(),
-        udsFlags.stream().map(Enum::name).collect(Collectors.toSet()), r.previousDetoxEpisodes(),
-        r.previousOverdoses(), r.pregnancyStatus().name(), days,
-        substances.stream().map(s -> new SubstanceEntry(s.substance().name(), s.amount(), s.route().name(),
-            s.frequency().name(), s.yearsOfUse(), s.lastUseAt())).toList(),
-        IntStream.range(0, r.urineDrugScreen().size()).mapToObj(i -> r.urineDrugScreen().get(i))
-            .map(u -> new UdsEntry(u.analyte().name(), u.result().name(), u.cutoffNgPerMl())).toList());
+        Phq9.score(r.phq9()), r.gad7(), Gad7.score(r.gad7()), r.mentalHealthHistory().stream().sorted().toList(),
+        udsFlags, r.previousDetoxEpisodes(), r.previousOverdoses(), r.pregnancyStatus(), days,
+        substances.stream().map(s -> new SubstanceEntry(s.substance(), s.amount(), s.route(), s.frequency(),
+            s.yearsOfUse(), s.lastUseAt())).toList(),
+        r.urineDrugScreen().stream().map(u -> new UdsEntry(u.analyte(), u.result(), u.cutoffNgPerMl())).toList());
   }
 
   /** The stored assessment, and whether it was the first for its referral. */

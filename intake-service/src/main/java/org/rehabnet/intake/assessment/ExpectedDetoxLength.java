@@ -1,26 +1,27 @@
 package org.rehabnet.intake.assessment;
 
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.intake.SiteSettings;
+
 /**
- * Expected inpatient detox length from the dependence level: mild (and none) → mild days, moderate →
- * moderate days, severe → severe days, extended when severe with daily opioid use over the long-term
- * threshold or a fentanyl-positive screen. A physician may override it with a reason.
- * Source: shared/clinical-reference.md, "Level of dependence" (*default* lengths, per-site).
+ * Expected inpatient detox length from the dependence level, with the admitting site's lengths
+ * ({@code SiteSettings.detoxLength}): mild (and none) → mild days, moderate → moderate days, severe →
+ * severe days, extended when severe with daily opioid use for more than the long-term threshold or a
+ * fentanyl-positive screen. A physician may override it with a reason.
+ * Source: DSM-5 severity with the clinic defaults of docs/clinical-rules.md, "Intake" (5, 7, 7, up to 10 days).
  */
 final class ExpectedDetoxLength {
 
-  private final AssessmentProperties policy;
-
-  ExpectedDetoxLength(AssessmentProperties policy) {
-    this.policy = policy;
-  }
-
-  int days(OudSeverity severity, double longestDailyOpioidUseYears, boolean fentanylPositive) {
+  static int days(SiteSettings.DetoxLength site, DependenceSeverity severity, double longestDailyOpioidUseYears,
+      boolean fentanylNotRuledOut) {
     return switch (severity) {
-      case NONE, MILD -> policy.mildDays();
-      case MODERATE -> policy.moderateDays();
-      case SEVERE -> fentanylPositive || longestDailyOpioidUseYears > policy.longTermDailyUseYears()
-          ? policy.extendedDays()
-          : policy.severeDays();
+      case NONE, MILD -> site.mildDays();
+      case MODERATE -> site.moderateDays();
+      case SEVERE -> fentanylNotRuledOut || longestDailyOpioidUseYears > site.longTermDailyUseYears()
+          ? site.extendedDays()
+          : site.severeDays();
     };
   }
+
+  private ExpectedDetoxLength() {}
 }

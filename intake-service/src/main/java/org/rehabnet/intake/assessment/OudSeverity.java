@@ -1,19 +1,16 @@
 package org.rehabnet.intake.assessment;
 
 import java.util.Set;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
 
 /**
  * Level of dependence from the DSM-5 OUD criteria met: 0–1 none, 2–3 mild, 4–5 moderate, 6+ severe.
  * Tolerance and withdrawal do not count when opioids are taken only under medical supervision.
- * Source: DSM-5 opioid use disorder (shared/clinical-reference.md, "Level of dependence").
+ * Source: DSM-5 opioid use disorder, APA 2013 (docs/clinical-rules.md, "Intake").
  */
-enum OudSeverity {
-  NONE,
-  MILD,
-  MODERATE,
-  SEVERE;
+final class OudSeverity {
 
-  static OudSeverity of(Set<OudCriterion> criteria, boolean opioidsOnlyUnderMedicalSupervision) {
+  static DependenceSeverity of(Set<OudCriterion> criteria, boolean opioidsOnlyUnderMedicalSupervision) {
     return ofCount(countedCriteria(criteria, opioidsOnlyUnderMedicalSupervision));
   }
 
@@ -24,16 +21,18 @@ enum OudSeverity {
         .count();
   }
 
-  static OudSeverity ofCount(int criteriaMet) {
+  static DependenceSeverity ofCount(int criteriaMet) {
     if (criteriaMet < 0 || criteriaMet > OudCriterion.values().length) {
       throw new IllegalArgumentException("DSM-5 OUD has 11 criteria");
     }
     if (criteriaMet >= 6) {
-      return SEVERE;
+      return DependenceSeverity.SEVERE;
     }
     if (criteriaMet >= 4) {
-      return MODERATE;
+      return DependenceSeverity.MODERATE;
     }
-    return criteriaMet >= 2 ? MILD : NONE;
+    return criteriaMet >= 2 ? DependenceSeverity.MILD : DependenceSeverity.NONE;
   }
+
+  private OudSeverity() {}
 }

@@ -3,8 +3,13 @@ package org.rehabnet.intake.assessment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
+import org.rehabnet.platform.events.clinical.RiskFlag;
+import org.rehabnet.platform.events.clinical.UdsFlag;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -15,6 +20,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * The pre-admission assessment of one referral, with everything computed from it stored beside the
  * answers (so a later change of clinic policy does not silently rewrite what was decided). Replaced
  * as a whole while the referral is open; a physician's length override survives a replacement.
+ * Codes are the shared enums of the event contract (stored as their names), never loose strings.
  */
 @Table("assessment")
 class PreAdmissionAssessment {
@@ -27,22 +33,22 @@ class PreAdmissionAssessment {
   private BigDecimal heightCm;
   private BigDecimal weightKg;
   private BigDecimal bmi;
-  private List<String> oudCriteria;
+  private List<OudCriterion> oudCriteria;
   private boolean opioidsOnlySupervised;
   private int oudCriteriaCount;
-  private String dependenceSeverity;
+  private DependenceSeverity dependenceSeverity;
   private List<Integer> phq9Items;
   private int phq9Total;
-  private String phq9Band;
+  private Phq9.Band phq9Band;
   private List<Integer> gad7Items;
   private int gad7Total;
-  private String gad7Band;
+  private Gad7.Band gad7Band;
   private boolean selfHarmRisk;
-  private List<String> mentalHealthHistory;
-  private List<String> udsFlags;
+  private List<RecordAssessment.MentalHealthCondition> mentalHealthHistory;
+  private List<UdsFlag> udsFlags;
   private int previousDetoxEpisodes;
   private int previousOverdoses;
-  private String pregnancyStatus;
+  private RecordAssessment.PregnancyStatus pregnancyStatus;
   private int computedLengthDays;
   private @Nullable Integer overrideLengthDays;
   private @Nullable String overrideReason;
@@ -58,11 +64,12 @@ class PreAdmissionAssessment {
 
   @PersistenceCreator
   PreAdmissionAssessment(UUID id, UUID referralId, UUID patientId, String site, BigDecimal heightCm,
-      BigDecimal weightKg, BigDecimal bmi, List<String> oudCriteria, boolean opioidsOnlySupervised,
-      int oudCriteriaCount, String dependenceSeverity, List<Integer> phq9Items, int phq9Total, String phq9Band,
-      List<Integer> gad7Items, int gad7Total, String gad7Band, boolean selfHarmRisk,
-      List<String> mentalHealthHistory, List<String> udsFlags, int previousDetoxEpisodes, int previousOverdoses,
-      String pregnancyStatus, int computedLengthDays, @Nullable Integer overrideLengthDays,
+      BigDecimal weightKg, BigDecimal bmi, List<OudCriterion> oudCriteria, boolean opioidsOnlySupervised,
+      int oudCriteriaCount, DependenceSeverity dependenceSeverity, List<Integer> phq9Items, int phq9Total,
+      Phq9.Band phq9Band, List<Integer> gad7Items, int gad7Total, Gad7.Band gad7Band, boolean selfHarmRisk,
+      List<RecordAssessment.MentalHealthCondition> mentalHealthHistory, List<UdsFlag> udsFlags,
+      int previousDetoxEpisodes, int previousOverdoses, RecordAssessment.PregnancyStatus pregnancyStatus,
+      int computedLengthDays, @Nullable Integer overrideLengthDays,
       @Nullable String overrideReason, @Nullable String overrideBy, String assessedBy, Instant assessedAt,
       List<SubstanceEntry> substances, List<UdsEntry> udsResults, @Nullable Long version) {
     this.id = id;
@@ -102,8 +109,9 @@ class PreAdmissionAssessment {
   static PreAdmissionAssessment first(UUID referralId, UUID patientId, String site, Scored scored, String by,
       Instant now) {
     var assessment = new PreAdmissionAssessment(UUID.randomUUID(), referralId, patientId, site, scored.heightCm(),
-        scored.weightKg(), scored.bmi(), List.of(), false, 0, OudSeverity.NONE.name(), List.of(), 0, "", List.of(), 0,
-        "", false, List.of(), List.of(), 0, 0, "", 0, null, null, null, by, now, List.of(), List.of(), null);
+        scored.weightKg(), scored.bmi(), List.of(), false, 0, DependenceSeverity.NONE, List.of(), 0, Phq9.Band.MINIMAL,
+        List.of(), 0, Gad7.Band.MINIMAL, false, List.of(), List.of(), 0, 0, RecordAssessment.PregnancyStatus.UNKNOWN,
+        0, null, null, null, by, now, List.of(), List.of(), null);
     assessment.revise(scored, by, now);
     return assessment;
   }
@@ -116,13 +124,13 @@ class PreAdmissionAssessment {
     this.oudCriteria = s.oudCriteria();
     this.opioidsOnlySupervised = s.opioidsOnlySupervised();
     this.oudCriteriaCount = s.oudCriteriaCount();
-    this.dependenceSeverity = s.severity().name();
+    this.dependenceSeverity = s.severity();
     this.phq9Items = s.phq9Items();
     this.phq9Total = s.phq9().total();
-    this.phq9Band = s.phq9().band().name();
+    this.phq9Band = s.phq9().band();
     this.gad7Items = s.gad7Items();
     this.gad7Total = s.gad7().total();
-    this.gad7Band = s.gad7().band().name();
+    this.gad7Band = s.gad7().band();
     this.selfHarmRisk = s.phq9().selfHarmRisk();
     this.mentalHealthHistory = s.mentalHealthHistory();
     this.udsFlags = List.copyOf(s.udsFlags());
@@ -147,13 +155,14 @@ class PreAdmissionAssessment {
     return overrideLengthDays != null ? overrideLengthDays : computedLengthDays;
   }
 
-  /** DSM-5 history conditions plus SELF_HARM_RISK when PHQ-9 item 9 is above 0. */
-  List<String> mentalHealthFlags() {
-    var flags = new java.util.TreeSet<>(mentalHealthHistory);
+  /** The history's conditions plus SELF_HARM_RISK when PHQ-9 item 9 is above 0, as the shared flags. */
+  Set<RiskFlag> mentalHealthFlags() {
+    Set<RiskFlag> flags = new TreeSet<>();
+    mentalHealthHistory.forEach(condition -> flags.add(condition.riskFlag()));
     if (selfHarmRisk) {
-      flags.add("SELF_HARM_RISK");
+      flags.add(RiskFlag.SELF_HARM_RISK);
     }
-    return List.copyOf(flags);
+    return flags;
   }
 
   UUID id() {
@@ -184,7 +193,7 @@ class PreAdmissionAssessment {
     return bmi;
   }
 
-  List<String> oudCriteria() {
+  List<OudCriterion> oudCriteria() {
     return oudCriteria;
   }
 
@@ -196,7 +205,7 @@ class PreAdmissionAssessment {
     return oudCriteriaCount;
   }
 
-  String dependenceSeverity() {
+  DependenceSeverity dependenceSeverity() {
     return dependenceSeverity;
   }
 
@@ -208,7 +217,7 @@ class PreAdmissionAssessment {
     return phq9Total;
   }
 
-  String phq9Band() {
+  Phq9.Band phq9Band() {
     return phq9Band;
   }
 
@@ -220,7 +229,7 @@ class PreAdmissionAssessment {
     return gad7Total;
   }
 
-  String gad7Band() {
+  Gad7.Band gad7Band() {
     return gad7Band;
   }
 
@@ -228,11 +237,11 @@ class PreAdmissionAssessment {
     return selfHarmRisk;
   }
 
-  List<String> mentalHealthHistory() {
+  List<RecordAssessment.MentalHealthCondition> mentalHealthHistory() {
     return mentalHealthHistory;
   }
 
-  List<String> udsFlags() {
+  List<UdsFlag> udsFlags() {
     return udsFlags;
   }
 
@@ -244,7 +253,7 @@ class PreAdmissionAssessment {
     return previousOverdoses;
   }
 
-  String pregnancyStatus() {
+  RecordAssessment.PregnancyStatus pregnancyStatus() {
     return pregnancyStatus;
   }
 
@@ -287,9 +296,10 @@ class PreAdmissionAssessment {
   }
 
   /** The answers with everything computed from them, ready to store. */
-  record Scored(BigDecimal heightCm, BigDecimal weightKg, BigDecimal bmi, List<String> oudCriteria,
-      boolean opioidsOnlySupervised, int oudCriteriaCount, OudSeverity severity, List<Integer> phq9Items, Phq9 phq9,
-      List<Integer> gad7Items, Gad7 gad7, List<String> mentalHealthHistory, java.util.Set<String> udsFlags,
-      int previousDetoxEpisodes, int previousOverdoses, String pregnancyStatus, int computedLengthDays,
-      List<SubstanceEntry> substances, List<UdsEntry> udsResults) {}
+  record Scored(BigDecimal heightCm, BigDecimal weightKg, BigDecimal bmi, List<OudCriterion> oudCriteria,
+      boolean opioidsOnlySupervised, int oudCriteriaCount, DependenceSeverity severity, List<Integer> phq9Items,
+      Phq9 phq9, List<Integer> gad7Items, Gad7 gad7, List<RecordAssessment.MentalHealthCondition> mentalHealthHistory,
+      Set<UdsFlag> udsFlags, int previousDetoxEpisodes, int previousOverdoses,
+      RecordAssessment.PregnancyStatus pregnancyStatus, int computedLengthDays, List<SubstanceEntry> substances,
+      List<UdsEntry> udsResults) {}
 }

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.intake.web.Text;
+import org.rehabnet.platform.events.clinical.RiskFlag;
 import org.rehabnet.platform.events.clinical.RouteOfUse;
 
 /**
@@ -37,7 +40,7 @@ record RecordAssessment(
   /** One substance the patient uses. */
   record Substance(
       @NotNull org.rehabnet.platform.events.clinical.Substance substance,
-      @Nullable @Size(max = 60) String amount,
+      @Nullable @Size(max = 60) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String amount,
       @NotNull RouteOfUse route,
       @NotNull Frequency frequency,
       @NotNull @DecimalMin("0") @DecimalMax("80") BigDecimal yearsOfUse,
@@ -57,14 +60,28 @@ record RecordAssessment(
     LESS_THAN_WEEKLY
   }
 
-  /** Conditions in the mental-health history (about three in four patients have one). */
+  /**
+   * Conditions in the mental-health history (about three in four patients have one). The same codes
+   * as the shared {@link RiskFlag}s they become; SELF_HARM_RISK is never declared, it is computed.
+   */
   enum MentalHealthCondition {
     DEPRESSION,
     ANXIETY,
     ADHD,
     BIPOLAR,
     PTSD,
-    OTHER
+    OTHER;
+
+    RiskFlag riskFlag() {
+      return switch (this) {
+        case DEPRESSION -> RiskFlag.DEPRESSION;
+        case ANXIETY -> RiskFlag.ANXIETY;
+        case ADHD -> RiskFlag.ADHD;
+        case BIPOLAR -> RiskFlag.BIPOLAR;
+        case PTSD -> RiskFlag.PTSD;
+        case OTHER -> RiskFlag.OTHER;
+      };
+    }
   }
 
   /** Pregnancy changes the medication plan; NOT_APPLICABLE where it cannot apply. */

@@ -5,4 +5,4 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** One analyte of an assessment's urine drug screen. */
 @Table("assessment_uds_result")
-record UdsEntry(String analyte, String result, @Nullable Integer cutoffNgPerMl) {}
+record UdsEntry(UrineDrugScreen.Analyte analyte, UrineDrugScreen.Result result, @Nullable Integer cutoffNgPerMl) {}

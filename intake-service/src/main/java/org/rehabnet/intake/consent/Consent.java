@@ -70,7 +70,7 @@ class Consent extends AbstractAggregateRoot<Consent> {
         c.recipient().strip(), c.purpose().name(), categories, c.expiresAt(),
         c.expiryEvent() == null ? null : c.expiryEvent().name(), c.signedOn(), c.signedBy().name(), now, recordedBy,
         null, null, null);
-    consent.registerEvent(new ConsentGranted(EventMetadata.next(now, 1), consent.id, patientId, consent.site,
+    consent.registerEvent(new ConsentGranted(EventMetadata.forAggregate(now, null), consent.id, patientId, consent.site,
         consent.recipientType, consent.recipient, consent.purpose, new TreeSet<>(categories), consent.signedOn,
         consent.expiresAt, now, consent.expiryEvent, consent.signedBy));
     return consent;
@@ -82,8 +82,7 @@ class Consent extends AbstractAggregateRoot<Consent> {
     }
     revokedAt = now;
     revokedBy = by;
-    long sequence = version == null ? 2 : version + 2;
-    registerEvent(new ConsentRevoked(EventMetadata.next(now, sequence), id, patientId, now));
+    registerEvent(new ConsentRevoked(EventMetadata.forAggregate(now, version), id, patientId, now));
   }
 
   boolean isActive(Instant now) {

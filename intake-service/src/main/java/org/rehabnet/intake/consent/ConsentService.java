@@ -43,6 +43,7 @@ class ConsentService {
       throw new WrongSite(request.site());
     }
     Instant now = clock.instant();
+    SigningDate.check(request.signedOn(), now, sites.zone(request.site()));
     if (request.expiresAt() == null && request.expiryEvent() == null) {
       throw new InvalidField("expiresAt", "give an expiry date or an expiry event (42 CFR 2.31)");
     }

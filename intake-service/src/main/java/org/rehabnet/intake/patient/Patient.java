@@ -2,9 +2,13 @@ package org.rehabnet.intake.patient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.intake.PatientDetailsCorrected;
 import org.rehabnet.platform.events.intake.PatientRegistered;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -15,7 +19,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person known to the network. Identity is network-wide (one id and one medical record number
  * wherever they are treated); clinical records stay with the site that made them. Registering
- * publishes {@link PatientRegistered} on the patients topic, the only event that carries a name.
+ * publishes {@link PatientRegistered} on the patients topic; correcting the identity publishes
+ * {@link PatientDetailsCorrected} there. Those are the only events that carry a name. The MRN never
+ * changes.
  */
 @Table("patient")
 public class Patient extends AbstractAggregateRoot<Patient> {
@@ -23,11 +29,11 @@ public class Patient extends AbstractAggregateRoot<Patient> {
   @Id
   private final UUID id;
   private final String mrn;
-  private final String givenName;
-  private final String familyName;
-  private final String nameKey;
-  private final LocalDate dateOfBirth;
-  private final @Nullable String administrativeGender;
+  private String givenName;
+  private String familyName;
+  private String nameKey;
+  private LocalDate dateOfBirth;
+  private @Nullable String administrativeGender;
   private final @Nullable String genderIdentity;
   private final @Nullable String phone;
   private final @Nullable String email;
@@ -73,9 +79,47 @@ public class Patient extends AbstractAggregateRoot<Patient> {
         person.genderIdentity(), person.phone(), person.email(),
         emergency == null ? null : emergency.name(), emergency == null ? null : emergency.relationship(),
         emergency == null ? null : emergency.phone(), person.preferredLanguage(), person.site(), now, null);
-    patient.registerEvent(new PatientRegistered(EventMetadata.next(now, 1), patient.id, mrn, patient.givenName,
+    patient.registerEvent(new PatientRegistered(EventMetadata.forAggregate(now, null), patient.id, mrn,
+        patient.givenName,
         patient.familyName, patient.dateOfBirth, patient.administrativeGender, person.site()));
     return patient;
+  }
+
+  /**
+   * Corrects the identity (a misspelt name, a wrong birth date or gender) and registers
+   * {@link PatientDetailsCorrected} with the whole corrected identity; returns what changed, nothing
+   * (and no event) when every value is the same.
+   */
+  List<IdentityChange> correct(String newGivenName, String newFamilyName, LocalDate newDateOfBirth,
+      @Nullable String newAdministrativeGender, Instant now) {
+    String given = newGivenName.strip();
+    String family = newFamilyName.strip();
+    List<IdentityChange> changes = new ArrayList<>();
+    if (!givenName.equals(given)) {
+      changes.add(new IdentityChange(IdentityChange.GIVEN_NAME, givenName, given));
+    }
+    if (!familyName.equals(family)) {
+      changes.add(new IdentityChange(IdentityChange.FAMILY_NAME, familyName, family));
+    }
+    if (!dateOfBirth.equals(newDateOfBirth)) {
+      changes.add(new IdentityChange(IdentityChange.DATE_OF_BIRTH, dateOfBirth.toString(),
+          newDateOfBirth.toString()));
+    }
+    if (!Objects.equals(administrativeGender, newAdministrativeGender)) {
+      changes.add(new IdentityChange(IdentityChange.ADMINISTRATIVE_GENDER, administrativeGender,
+          newAdministrativeGender));
+    }
+    if (changes.isEmpty()) {
+      return changes;
+    }
+    this.givenName = given;
+    this.familyName = family;
+    this.nameKey = PatientName.key(given, family);
+    this.dateOfBirth = newDateOfBirth;
+    this.administrativeGender = newAdministrativeGender;
+    registerEvent(new PatientDetailsCorrected(EventMetadata.forAggregate(now, version), id, mrn, givenName,
+        familyName, dateOfBirth, administrativeGender, now));
+    return changes;
   }
 
   public UUID id() {
@@ -132,6 +176,19 @@ public class Patient extends AbstractAggregateRoot<Patient> {
 
   public Instant registeredAt() {
     return registeredAt;
+  }
+
+  String nameKey() {
+    return nameKey;
+  }
+
+  @Nullable String registeredAtSite() {
+    return registeredAtSite;
+  }
+
+  /** The optimistic-locking version: the ETag staff send back when they correct the identity. */
+  long version() {
+    return version == null ? 0 : version;
   }
 
   @Override

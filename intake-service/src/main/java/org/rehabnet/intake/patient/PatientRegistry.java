@@ -1,14 +1,23 @@
 package org.rehabnet.intake.patient;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.rehabnet.intake.site.Sites;
+import org.rehabnet.intake.web.StaleVersion;
 import org.rehabnet.platform.web.audit.AuditAction;
+import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.trace.TraceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,19 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers people with a network-wide id and medical record number, once: the same name and birth
  * date anywhere in the network is the same person. Also knows at which sites a patient is known, which
- * decides who may read the patient's identity.
+ * decides who may find, read and correct the patient's identity.
  */
 @Service
 public class PatientRegistry {
 
+  /** A page of search results holds at most this many patients. */
+  static final int MAX_PAGE_SIZE = 50;
+
   private final Patients patients;
+  private final PatientSearch search;
   private final Sites sites;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AuditTrail audit;
 
-  PatientRegistry(Patients patients, Sites sites, JdbcClient jdbc, Clock clock, AuditTrail audit) {
+  PatientRegistry(Patients patients, PatientSearch search, Sites sites, JdbcClient jdbc, Clock clock,
+      AuditTrail audit) {
     this.patients = patients;
+    this.search = search;
     this.sites = sites;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -45,11 +60,7 @@ public class PatientRegistry {
       throw new WrongSite(person.site());
     }
     String nameKey = PatientName.key(person.givenName(), person.familyName());
-    // Two sites registering the same person at the same moment: serialise on the identity so the
-    // second one finds the first instead of creating a twin (the lock ends with the transaction).
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:identity, 0))")
-        .param("identity", nameKey + "|" + person.dateOfBirth())
-        .query(Object.class).single();
+    lockIdentity(nameKey, person.dateOfBirth());
     patients.findDuplicate(nameKey, person.dateOfBirth()).ifPresent(existing -> {
       throw new DuplicatePatient(existing.id());
     });
@@ -57,7 +68,7 @@ public class PatientRegistry {
     Patient patient = patients.save(Patient.register("RN-%07d".formatted(number), person, clock.instant()));
     enrolAt(patient.id(), person.site());
     audit.wrote(AuditAction.CREATE, "Patient", patient.id(), patient.id(), person.site());
-    return PatientView.of(patient);
+    return PatientView.of(patient, List.of(person.site()));
   }
 
   @Transactional(readOnly = true)
@@ -66,7 +77,96 @@ public class PatientRegistry {
         .filter(p -> readableBy(p.id(), caller))
         .orElseThrow(() -> new NotFound("Patient", patientId));
     audit.read("Patient", patient.id(), patient.id(), null);
-    return PatientView.of(patient);
+    return PatientView.of(patient, visibleSites(patient.id(), caller));
+  }
+
+  /**
+   * Searches the caller's sites. Audited in the search's own transaction: one row for the search
+   * (how it matched and how many, never the text typed, which is patient data) and one per patient
+   * shown, sharing the search's id, so a patient's accounting of access lists the search too.
+   */
+  @Transactional
+  PatientSearchResult search(PatientQuery query, int page, int size, Caller caller) {
+    if (page < 0) {
+      throw new InvalidField("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidField("size", "must be 1.." + MAX_PAGE_SIZE);
+    }
+    if ((long) page * size > 100_000) {
+      throw new InvalidField("page", "is beyond any result; narrow the search");
+    }
+    PatientSearchResult result = search.find(query, page, size, caller);
+    UUID searchId = UUID.randomUUID();
+    audit.record(AuditAction.READ, "PatientSearch", searchId, null, null, AuditOutcome.SUCCESS,
+        "kind=" + query.kind() + " matched=" + result.totalItems() + " returned=" + result.items().size()
+            + " page=" + page + " size=" + size);
+    for (PatientSearchResult.Item item : result.items()) {
+      audit.record(AuditAction.READ, "PatientSearchResult", searchId, item.patientId(), null,
+          AuditOutcome.SUCCESS, null);
+    }
+    return result;
+  }
+
+  /**
+   * Corrects a patient's identity. Only staff of a site where the patient is known; the version read
+   * must still be current (else 412), and the corrected identity must not be another registered
+   * patient's (409, as at registration). Each changed field's old and new value goes to the
+   * append-only correction history; the audit row names the fields only.
+   */
+  @Transactional
+  PatientView correct(UUID patientId, CorrectPatient correction, long expectedVersion, Caller caller) {
+    Patient patient = patients.findById(patientId)
+        .filter(p -> readableBy(p.id(), caller))
+        .orElseThrow(() -> new NotFound("Patient", patientId));
+    List<String> ownSites = sitesOf(patientId).stream().filter(caller::worksAt).sorted().toList();
+    if (ownSites.isEmpty()) {
+      // A clinical lead who also holds a writing role reads every site but corrects only at their own.
+      throw new WrongSite(String.join(",", sitesOf(patientId)));
+    }
+    if (correction.mrn() != null && !correction.mrn().equals(patient.mrn())) {
+      throw new InvalidField("mrn", "the medical record number never changes");
+    }
+    if (patient.version() != expectedVersion) {
+      throw new StaleVersion("Patient " + patientId, expectedVersion, patient.version());
+    }
+    String nameKey = PatientName.key(correction.givenName(), correction.familyName());
+    lockIdentity(nameKey, correction.dateOfBirth());
+    patients.findDuplicate(nameKey, correction.dateOfBirth())
+        .filter(other -> !other.id().equals(patientId))
+        .ifPresent(other -> {
+          throw new DuplicatePatient(other.id());
+        });
+    Instant now = clock.instant();
+    List<IdentityChange> changes = patient.correct(correction.givenName(), correction.familyName(),
+        correction.dateOfBirth(),
+        correction.administrativeGender() == null ? null : correction.administrativeGender().name(), now);
+    if (changes.isEmpty()) {
+      return PatientView.of(patient, visibleSites(patientId, caller));
+    }
+    Patient saved = patients.save(patient);
+    UUID correctionId = UUID.randomUUID();
+    for (IdentityChange change : changes) {
+      jdbc.sql("""
+              INSERT INTO patient_correction (correction_id, patient_id, patient_version, field, old_value,
+                                              new_value, corrected_by, corrected_at, request_id)
+              VALUES (:correction, :patient, :version, :field, :old, :new, :by, :at, :requestId)
+              """)
+          .param("correction", correctionId)
+          .param("patient", patientId)
+          .param("version", saved.version())
+          .param("field", change.field())
+          .param("old", change.oldValue())
+          .param("new", change.newValue())
+          .param("by", caller.username())
+          .param("at", Timestamp.from(now))
+          .param("requestId", TraceContext.currentRequestId())
+          .update();
+    }
+    audit.record(AuditAction.UPDATE, "Patient", patientId, patientId, ownSites.getFirst(), AuditOutcome.SUCCESS,
+        "corrected " + changes.stream().map(IdentityChange::field).collect(Collectors.joining(","))
+            + " (correction " + correctionId + ")");
+    return PatientView.of(saved, visibleSites(patientId, caller));
   }
 
   public boolean exists(UUID patientId) {
@@ -79,9 +179,22 @@ public class PatientRegistry {
         .orElseThrow(() -> new IllegalStateException("No patient " + patientId));
   }
 
+  /** Name and MRN of several patients at once, for lists other features show (waiting list, alerts). */
+  public java.util.Map<UUID, PatientIdentity> identities(Set<UUID> patientIds) {
+    if (patientIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return jdbc.sql("SELECT id, mrn, given_name, family_name FROM patient WHERE id = ANY (:ids)")
+        .param("ids", patientIds.toArray(UUID[]::new))
+        .query((rs, row) -> new PatientIdentity(rs.getObject("id", UUID.class), rs.getString("mrn"),
+            rs.getString("given_name"), rs.getString("family_name")))
+        .list().stream()
+        .collect(Collectors.toMap(PatientIdentity::patientId, identity -> identity));
+  }
+
   /** Staff of a site where the patient is known (registered or referred), or a clinical lead. */
   public boolean readableBy(UUID patientId, Caller caller) {
-    if (caller.hasRole(org.rehabnet.platform.web.security.Roles.CLINICAL_LEAD)) {
+    if (caller.hasRole(Roles.CLINICAL_LEAD)) {
       return true;
     }
     return !caller.sites().isEmpty() && jdbc.sql("""
@@ -99,7 +212,29 @@ public class PatientRegistry {
             + " ON CONFLICT DO NOTHING")
         .param("patient", patientId)
         .param("site", site)
-        .param("now", java.sql.Timestamp.from(clock.instant()))
+        .param("now", Timestamp.from(clock.instant()))
         .update();
+  }
+
+  private List<String> sitesOf(UUID patientId) {
+    return jdbc.sql("SELECT site FROM patient_site WHERE patient_id = :patient ORDER BY site")
+        .param("patient", patientId)
+        .query(String.class)
+        .list();
+  }
+
+  private List<String> visibleSites(UUID patientId, Caller caller) {
+    return sitesOf(patientId).stream().filter(caller::canRead).toList();
+  }
+
+  /**
+   * Two sites registering (or correcting into) the same person at the same moment: serialise on the
+   * identity so the second finds the first instead of creating a twin (the lock ends with the
+   * transaction).
+   */
+  private void lockIdentity(String nameKey, java.time.LocalDate dateOfBirth) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:identity, 0))")
+        .param("identity", nameKey + "|" + dateOfBirth)
+        .query(Object.class).single();
   }
 }

@@ -1,5 +1,6 @@
 package org.rehabnet.intake.referral;
 
+import java.util.List;
 import java.util.UUID;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,11 @@ public class ReferralBook {
   /** A referral the caller may change; another site's is {@code NotFound}. */
   public ReferralRef writable(UUID referralId, Caller caller) {
     return referrals.writableRef(referralId, caller);
+  }
+
+  /** The site's waiting list: open referrals by urgency, then arrival. The caller checks the site. */
+  public List<WaitingReferral> waitingAt(String site) {
+    return referrals.waitingAt(site);
   }
 
   /** Marks an accepted referral admitted, in the admission's transaction; refuses any other. */

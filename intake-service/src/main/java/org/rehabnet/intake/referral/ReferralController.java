@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -84,14 +83,5 @@ class ReferralController {
   @ApiResponse(responseCode = "409", description = "The referral is already declined, admitted or withdrawn")
   ReferralView withdraw(@PathVariable UUID referralId) {
     return referrals.withdraw(referralId, Caller.current());
-  }
-
-  @GetMapping("/v1/sites/{site}/waiting-list")
-  @PreAuthorize(READERS)
-  @Operation(summary = "Open referrals of a site by urgency (EMERGENCY, URGENT, ROUTINE), then arrival"
-      + " (staff of the site; clinical-lead)")
-  @ApiResponse(responseCode = "404", description = "Unknown site, or not one of the caller's sites")
-  List<WaitingListEntry> waitingList(@PathVariable String site) {
-    return referrals.waitingList(site, Caller.current());
   }
 }

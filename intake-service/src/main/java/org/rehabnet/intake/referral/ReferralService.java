@@ -3,7 +3,6 @@ package org.rehabnet.intake.referral;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.rehabnet.intake.patient.PatientRegistry;
 import org.rehabnet.intake.site.Sites;
@@ -88,18 +87,12 @@ class ReferralService {
     return change(referralId, caller, r -> r.withdraw(clock.instant()));
   }
 
+  /** The open referrals of a site, most urgent first, then by arrival. */
   @Transactional(readOnly = true)
-  List<WaitingListEntry> waitingList(String site, Caller caller) {
-    if (!caller.canRead(site) || !sites.exists(site)) {
-      throw new NotFound("Site", site);
-    }
-    AtomicInteger position = new AtomicInteger();
-    List<WaitingListEntry> entries = referrals.waitingAt(site).stream()
-        .map(r -> new WaitingListEntry(position.incrementAndGet(), r.id(), r.patientId(),
-            patients.mrnOf(r.patientId()), r.urgency(), r.status(), r.source(), r.receivedAt()))
+  List<WaitingReferral> waitingAt(String site) {
+    return referrals.waitingAt(site).stream()
+        .map(r -> new WaitingReferral(r.id(), r.patientId(), r.urgency(), r.status(), r.source(), r.receivedAt()))
         .toList();
-    audit.read("WaitingList", site, null, site);
-    return entries;
   }
 
   /** Runs inside the event inbox's transaction; a repeated request opens nothing new. */

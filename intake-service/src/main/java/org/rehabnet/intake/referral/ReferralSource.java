@@ -1,7 +1,7 @@
 package org.rehabnet.intake.referral;
 
 /** Who asked for the admission. READMISSION comes only from aftercare's ReadmissionRequested. */
-enum ReferralSource {
+public enum ReferralSource {
   SELF,
   FAMILY,
   HOSPITAL,

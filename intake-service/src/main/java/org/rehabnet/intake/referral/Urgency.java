@@ -1,7 +1,7 @@
 package org.rehabnet.intake.referral;
 
 /** How soon a bed is needed; the waiting list is ordered by this rank, then by arrival. */
-enum Urgency {
+public enum Urgency {
   EMERGENCY(0),
   URGENT(1),
   ROUTINE(2);
@@ -12,7 +12,7 @@ enum Urgency {
     this.rank = rank;
   }
 
-  int rank() {
+  public int rank() {
     return rank;
   }
 }

@@ -28,16 +28,20 @@ class SiteSettingsPublication {
 
   private static final Logger log = LoggerFactory.getLogger(SiteSettingsPublication.class);
   static final String SYSTEM = "system";
+  static final String INITIAL = "INITIAL";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final ApplicationEventPublisher events;
+  private final SiteConfigurations history;
   private final Clock clock;
 
-  SiteSettingsPublication(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+  SiteSettingsPublication(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+      SiteConfigurations history, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.events = events;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -66,6 +70,10 @@ class SiteSettingsPublication {
           .param("version", version)
           .param("code", row.code())
           .update();
+      if (row.settings() == null) {
+        // The first version of a site is the defaults: its history starts here, made by the system.
+        history.recordChange(row.code(), version, INITIAL, SYSTEM, now, null, List.of());
+      }
       events.publishEvent(new SiteConfigured(EventMetadata.next(now, version), row.code(), row.name(),
           row.timeZone(), row.otpCertified(), settings, SYSTEM, now));
       log.info("Announced the settings of site {} at version {}", row.code(), version);

@@ -70,4 +70,40 @@ class ConcurrentAdmissionIntegrationTest {
     assertThat(count("SELECT count(*) FROM referral WHERE site = '" + site + "' AND status = 'ACCEPTED'"))
         .isEqualTo(THREADS - BEDS);
   }
+
+  @Test
+  void fourSimultaneousAdmissionsToTheSameChosenBedGiveItOnceAndRefuseTheRestAsOccupied() throws Exception {
+    var intake = new IntakeFixtures(port);
+    String site = IntakeFixtures.newSite(2);
+    String token = intake.staff("intake-coordinator", site);
+    List<String> referrals = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      referrals.add(intake.acceptedAndAssessedReferral(site));
+    }
+
+    CountDownLatch start = new CountDownLatch(1);
+    List<ApiResponse> responses = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<ApiResponse>> futures = new ArrayList<>();
+      for (String referral : referrals) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return intake.api.post("/v1/admissions", token, java.util.Map.of("referralId", referral, "bedCode", "W-2"));
+        }));
+      }
+      start.countDown();
+      for (Future<ApiResponse> future : futures) {
+        responses.add(future.get());
+      }
+    }
+
+    assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+    assertThat(responses.stream().filter(r -> r.status() != 201)).hasSize(3).allSatisfy(r -> {
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+      assertThat(r.json().get("rule").asString()).isEqualTo("bed-occupied");
+    });
+    assertThat(count("SELECT count(*) FROM admission WHERE site = '" + site + "' AND bed = 'W-2'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM bed WHERE site = '" + site + "' AND code = 'W-1' AND status = 'FREE'"))
+        .isEqualTo(1);
+  }
 }

@@ -59,6 +59,33 @@ class AssessmentIntegrationTest {
   }
 
   @Test
+  void aScreenWithoutFentanylAndReportedBenzodiazepinesRaiseTheirFlagsAndExtendTheStay() {
+    Map<String, Object> noFentanylResult = IntakeFixtures.assessment();
+    noFentanylResult.put("urineDrugScreen", List.of(
+        Map.of("analyte", "SIX_MAM", "result", "POSITIVE"),
+        Map.of("analyte", "BENZODIAZEPINES", "result", "NEGATIVE")));
+
+    ApiResponse recorded = intake.put(path(), intake.staff("intake-coordinator", site), noFentanylResult);
+
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    assertThat(texts(recorded.json().get("udsFlags")))
+        .as("fentanyl not tested; benzodiazepines reported with heroin although the screen is negative")
+        .containsExactlyInAnyOrder("FENTANYL_NOT_TESTED", "BENZODIAZEPINES_WITH_OPIOIDS");
+    assertThat(recorded.json().get("expectedLength").get("computedDays").asInt())
+        .as("severe with fentanyl not ruled out: the extended stay").isEqualTo(10);
+    // Stored as the enums' names, as before the enums were used end to end.
+    assertThat(IntakeFixtures.strings("SELECT array_to_string(uds_flags, ',') || ' ' || dependence_severity || ' '"
+        + " || (SELECT string_agg(substance || '/' || route, ',' ORDER BY position) FROM assessment_substance s"
+        + " WHERE s.assessment_id = a.id) FROM assessment a WHERE referral_id = '" + referralId + "'"))
+        .containsExactly("FENTANYL_NOT_TESTED,BENZODIAZEPINES_WITH_OPIOIDS SEVERE HEROIN/INJECTED,BENZODIAZEPINE/ORAL");
+
+    Map<String, Object> invalidStrip = IntakeFixtures.assessment();
+    invalidStrip.put("urineDrugScreen", List.of(Map.of("analyte", "FENTANYL", "result", "INVALID")));
+    assertThat(texts(intake.put(path(), intake.staff("intake-coordinator", site), invalidStrip).json()
+        .get("udsFlags"))).contains("FENTANYL_NOT_TESTED").doesNotContain("FENTANYL_POSITIVE");
+  }
+
+  @Test
   void onlyAPhysicianOverridesTheExpectedLengthAndTheOverrideSurvivesAReassessment() {
     intake.put(path(), intake.staff("intake-coordinator", site), IntakeFixtures.assessment());
     Map<String, Object> override = Map.of("days", 8, "reason", "stable on methadone, short stay planned");

@@ -9,12 +9,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rehabnet.platform.events.clinical.DependenceSeverity;
 
 class OudSeverityTest {
 
   @ParameterizedTest(name = "{0} criteria -> {1}")
   @CsvSource({"0, NONE", "1, NONE", "2, MILD", "3, MILD", "4, MODERATE", "5, MODERATE", "6, SEVERE", "11, SEVERE"})
-  void severityFollowsTheDsm5CountBands(int criteria, OudSeverity expected) {
+  void severityFollowsTheDsm5CountBands(int criteria, DependenceSeverity expected) {
     assertThat(OudSeverity.ofCount(criteria)).isEqualTo(expected);
     assertThat(OudSeverity.of(first(criteria), false)).isEqualTo(expected);
   }
@@ -24,9 +25,9 @@ class OudSeverityTest {
     Set<OudCriterion> criteria = EnumSet.of(OudCriterion.TOLERANCE, OudCriterion.WITHDRAWAL, OudCriterion.CRAVING,
         OudCriterion.MUCH_TIME_SPENT);
 
-    assertThat(OudSeverity.of(criteria, false)).isEqualTo(OudSeverity.MODERATE);
+    assertThat(OudSeverity.of(criteria, false)).isEqualTo(DependenceSeverity.MODERATE);
     assertThat(OudSeverity.countedCriteria(criteria, true)).isEqualTo(2);
-    assertThat(OudSeverity.of(criteria, true)).isEqualTo(OudSeverity.MILD);
+    assertThat(OudSeverity.of(criteria, true)).isEqualTo(DependenceSeverity.MILD);
   }
 
   @Test

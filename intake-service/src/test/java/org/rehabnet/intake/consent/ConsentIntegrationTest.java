@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RehabnetIntegrationTest(database = "intake")
 class ConsentIntegrationTest {
 
+  private static final java.time.ZoneId NORTH = java.time.ZoneId.of("America/New_York");
+
   @LocalServerPort
   int port;
 
@@ -87,6 +89,10 @@ class ConsentIntegrationTest {
     Map<String, Object> signedTomorrow = consent();
     signedTomorrow.put("signedOn", LocalDate.now().plusDays(2).toString());
     assertField(intake.api.post(path(), token, signedTomorrow), "signedOn");
+    // Tomorrow is counted in the site's calendar (north keeps New York time), not the server's.
+    Map<String, Object> tomorrowAtNorth = consent();
+    tomorrowAtNorth.put("signedOn", LocalDate.now(NORTH).plusDays(1).toString());
+    assertField(intake.api.post(path(), token, tomorrowAtNorth), "signedOn");
 
     assertThat(rows()).isEqualTo(before);
     assertThat(EventProbe.read(Topics.INTAKE_CONSENTS, r -> r.key().equals(patientId))).isEmpty();
@@ -116,7 +122,7 @@ class ConsentIntegrationTest {
     c.put("purpose", "RECOVERY_SUPPORT");
     c.put("dataCategories", List.of("AFTERCARE_PLAN", "ATTENDANCE"));
     c.put("expiresAt", Instant.now().plus(365, ChronoUnit.DAYS).toString());
-    c.put("signedOn", LocalDate.now().toString());
+    c.put("signedOn", LocalDate.now(NORTH).toString());
     c.put("signedBy", "PATIENT");
     return c;
   }

@@ -71,9 +71,38 @@ class ReferralIntegrationTest {
     assertThat(list.json().valueStream().map(e -> e.get("referralId").asString()).toList())
         .containsExactly(emergency, urgentFirst, urgentSecond, routine);
     assertThat(list.json().get(0).get("position").asInt()).isEqualTo(1);
-    assertThat(list.body()).doesNotContain("Given");
+    // The coordinator's one screen: who (name and MRN), urgency, status, days waiting, assessment done?
+    JsonNode first = list.json().get(0);
+    assertThat(first.get("givenName").asString()).startsWith("Given");
+    assertThat(first.get("familyName").asString()).isEqualTo("Family");
+    assertThat(first.get("mrn").asString()).matches("RN-\\d{7}");
+    assertThat(first.get("urgency").asString()).isEqualTo("EMERGENCY");
+    assertThat(first.get("status").asString()).isEqualTo("NEW");
+    assertThat(first.get("daysWaiting").asLong()).isZero();
+    assertThat(first.get("assessmentDone").asBoolean()).isFalse();
     assertThat(intake.api.get("/v1/sites/" + site + "/waiting-list", intake.staff("nurse", "south")).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void theWaitingListCountsDaysInTheSitesCalendarAndShowsWhetherTheAssessmentIsDone() {
+    String site = IntakeFixtures.newSite(1, "America/Chicago");
+    String assessed = intake.openReferral(intake.registerPatient(site), site, "URGENT");
+    intake.assess(assessed, site);
+    String waitingLong = intake.openReferral(intake.registerPatient(site), site, "URGENT");
+    IntakeFixtures.execute("UPDATE referral SET received_at = now() - interval '3 days' WHERE id = '"
+        + waitingLong + "'");
+
+    JsonNode list = intake.api.get("/v1/sites/" + site + "/waiting-list", intake.staff("intake-coordinator", site))
+        .json();
+
+    assertThat(ids(list)).containsExactly(waitingLong, assessed);
+    assertThat(list.get(0).get("daysWaiting").asLong()).isEqualTo(3);
+    assertThat(list.get(0).get("assessmentDone").asBoolean()).isFalse();
+    assertThat(list.get(1).get("daysWaiting").asLong()).isZero();
+    assertThat(list.get(1).get("assessmentDone").asBoolean()).isTrue();
+    assertThat(intake.api.get("/v1/sites/" + site + "/waiting-list", intake.staff("site-admin", site)).status())
+        .isEqualTo(403);
   }
 
   @Test

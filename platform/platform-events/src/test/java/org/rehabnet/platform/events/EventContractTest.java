@@ -77,7 +77,7 @@ class EventContractTest {
       Map.entry(AttendanceRecorded.class, new AttendanceRecorded(metadata(), UUID.randomUUID(), UUID.randomUUID(),
           PATIENT, ON, "PRESENT")),
       Map.entry(RelapseReported.class, new RelapseReported(metadata(), UUID.randomUUID(), UUID.randomUUID(), PATIENT,
-          "north", "LAPSE", "HEROIN", ON, false, false, AT)),
+          "north", "LAPSE", Substance.HEROIN, ON, true, true, "EMERGENCY", "CHECK_IN", AT)),
       Map.entry(ReadmissionRequested.class, new ReadmissionRequested(metadata(), UUID.randomUUID(), UUID.randomUUID(),
           PATIENT, "north", UUID.randomUUID(), UUID.randomUUID(), "URGENT", AT)));
 

@@ -7,11 +7,16 @@ import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.EventType;
 import org.rehabnet.platform.events.IntegrationEvent;
 import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.clinical.Substance;
 
 /**
  * A lapse or relapse was reported. The plan stays open; outreach follows.
  *
  * @param kind LAPSE or RELAPSE
+ * @param urgency ROUTINE, URGENT or EMERGENCY (an overdose, naloxone used, or reported as an emergency):
+ *     the outreach is due within the site's urgent window for EMERGENCY, its relapse window otherwise
+ * @param source who or what reported it: STAFF_REPORT, CHECK_IN (use reported at a recovery check-in)
+ *     or CONTINGENCY_SCREEN (a positive screen in contingency management)
  */
 @EventType(value = "rehab.aftercare.RelapseReported.v1", topic = Topics.AFTERCARE_ENGAGEMENT)
 public record RelapseReported(
@@ -21,10 +26,12 @@ public record RelapseReported(
     UUID patientId,
     String site,
     String kind,
-    String substance,
+    Substance substance,
     LocalDate occurredOn,
     boolean overdose,
     boolean naloxoneUsed,
+    String urgency,
+    String source,
     Instant reportedAt) implements IntegrationEvent {
 
   @Override
