@@ -68,6 +68,11 @@ class EdgeConfig {
   }
 
   @Bean
+  QueryParameterCheck queryParameterCheck() {
+    return new QueryParameterCheck();
+  }
+
+  @Bean
   AccessLogFilter accessLogFilter() {
     return new AccessLogFilter();
   }

@@ -3,13 +3,26 @@ package org.rehabnet.gateway.edge;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Refuses bodies larger than the configured limit before they reach a service (413). */
+/**
+ * Refuses bodies larger than the configured limit before they reach a service (413). A declared
+ * Content-Length is checked at once (HTTP framing then holds the client to it). A body without one
+ * (chunked) is read into memory up to the limit before it is forwarded: counted on the bytes that
+ * actually arrive, so a 2 MB chunked upload is refused and nothing of it reaches a service, which a
+ * header check alone let through.
+ */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
   private final DataSize maximum;
@@ -22,12 +35,46 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    long length = exchange.getRequest().getHeaders().getContentLength();
+    ServerHttpRequest request = exchange.getRequest();
+    long length = request.getHeaders().getContentLength();
     if (length > maximum.toBytes()) {
-      return problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE,
-          "The request body may be at most " + maximum.toKilobytes() + " KB");
+      return tooLarge(exchange);
     }
-    return chain.filter(exchange);
+    if (length >= 0 || !hasBody(request)) {
+      return chain.filter(exchange);
+    }
+    return DataBufferUtils.join(request.getBody(), (int) maximum.toBytes())
+        .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()))
+        .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)))
+        .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+  }
+
+  private static boolean hasBody(ServerHttpRequest request) {
+    return request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
+  }
+
+  /** The body read so far, now with its length declared for the service. */
+  private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(request.getHeaders());
+    headers.remove(HttpHeaders.TRANSFER_ENCODING);
+    headers.setContentLength(body.readableByteCount());
+    return new ServerHttpRequestDecorator(request) {
+      @Override
+      public HttpHeaders getHeaders() {
+        return headers;
+      }
+
+      @Override
+      public Flux<DataBuffer> getBody() {
+        return Flux.just(body);
+      }
+    };
+  }
+
+  private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    return problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE,
+        "The request body may be at most " + maximum.toKilobytes() + " KB");
   }
 
   @Override

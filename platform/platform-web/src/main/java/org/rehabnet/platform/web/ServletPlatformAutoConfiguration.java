@@ -1,10 +1,13 @@
 package org.rehabnet.platform.web;
 
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.json.StrictJsonInput;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
+import org.rehabnet.platform.web.problem.ProblemErrorReportValve;
+import org.rehabnet.platform.web.security.InputFirewalls;
 import org.rehabnet.platform.web.security.JwtDecoders;
 import org.rehabnet.platform.web.security.ProblemSecurityHandlers;
 import org.rehabnet.platform.web.security.ServiceSecurity;
@@ -16,6 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +29,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +45,15 @@ public class ServletPlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Bean validation tells time by the platform's clock: @Past, @Future and the platform's
+   * {@code @Plausible} and {@code @BirthDate} move with it in tests, and agree with the rules.
+   */
+  @Bean
+  ValidationConfigurationCustomizer platformClockForValidation(Clock clock) {
+    return configuration -> configuration.clockProvider(() -> clock);
   }
 
   /** Clinical numbers are refused, not rounded, when sent as a fraction or a string. */
@@ -80,9 +96,31 @@ public class ServletPlatformAutoConfiguration {
     return new ProblemSecurityHandlers(json, audit);
   }
 
+  /** Spring Security's strict firewall with the platform's text rules for parameters; see InputFirewalls. */
+  @Bean
+  @ConditionalOnMissingBean(HttpFirewall.class)
+  HttpFirewall httpFirewall() {
+    return InputFirewalls.servlet();
+  }
+
   @Bean
   ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems) {
     return new ServiceSecurity(problems);
+  }
+
+  /** Tomcat's own refusals (before any filter) as problem+json too; see ProblemErrorReportValve. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(TomcatServletWebServerFactory.class)
+  static class TomcatErrorsConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+      return factory -> factory.addContextCustomizers(context -> {
+        if (context.getParent() instanceof StandardHost host) {
+          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        }
+      });
+    }
   }
 
   @Bean

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.json.RefusedInput;
 import org.rehabnet.platform.web.trace.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail body;
-    if (e.getCause() instanceof DatabindException databind && !jsonPath(databind).isEmpty()) {
+    if (e.getCause() instanceof RefusedInput refused && !jsonPath(refused).isEmpty()) {
+      body = validation(List.of(new FieldError(jsonPath(refused), refused.reason())), path(request));
+    } else if (e.getCause() instanceof DatabindException databind && !jsonPath(databind).isEmpty()) {
       body = validation(List.of(new FieldError(jsonPath(databind), "has a value of the wrong type or format")),
           path(request));
     } else {

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
   VALIDATION(HttpStatus.BAD_REQUEST, "validation", "The request is not valid"),
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "The request body cannot be read"),
+  REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "request-rejected",
+      "The request's path, parameters or headers hold characters that are not allowed"),
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"),
   WRONG_SITE(HttpStatus.FORBIDDEN, "wrong-site", "You do not work at this site"),

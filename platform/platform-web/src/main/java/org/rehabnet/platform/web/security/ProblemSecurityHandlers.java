@@ -3,6 +3,7 @@ package org.rehabnet.platform.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -15,10 +16,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filter chain, as problem+json like every other error. */
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 from the security filter chain, and the firewall's refusals, as problem+json like
+ * every other error.
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+    RequestRejectedHandler {
 
   private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
   private final JsonMapper json;
@@ -56,7 +63,17 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     write(response, ProblemType.FORBIDDEN, "Your role does not allow this request", request.getRequestURI());
   }
 
-  private void write(HttpServletResponse response, ProblemType type, String detail, String path)
+  /**
+   * The firewall refused the path, a parameter or a header before any filter ran. The path is not
+   * echoed: it is the part the firewall did not trust.
+   */
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+      throws IOException {
+    write(response, ProblemType.REQUEST_REJECTED, ProblemType.REQUEST_REJECTED.title(), null);
+  }
+
+  private void write(HttpServletResponse response, ProblemType type, String detail, @Nullable String path)
       throws IOException {
     response.setStatus(type.status().value());
     response.setContentType(Problems.PROBLEM_JSON.toString());

@@ -1,6 +1,7 @@
 package org.rehabnet.platform.web.security;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.problem.Problems;
 import org.rehabnet.platform.web.trace.Correlation;
@@ -12,12 +13,18 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 at the gateway, as problem+json, before any service is reached. */
-public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 401 and 403 at the gateway, and the firewall's refusals, as problem+json, before any service is
+ * reached.
+ */
+public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+    ServerExchangeRejectedHandler {
 
   private final JsonMapper json;
 
@@ -45,8 +52,18 @@ public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryP
     return write(exchange, ProblemType.FORBIDDEN, "Your role does not allow this request");
   }
 
+  /** The firewall refused the path, a parameter or a header; the untrusted path is not echoed. */
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+    return write(exchange, ProblemType.REQUEST_REJECTED, ProblemType.REQUEST_REJECTED.title(), null);
+  }
+
   public Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
-    ProblemDetail problem = Problems.of(type, detail, exchange.getRequest().getPath().value());
+    return write(exchange, type, detail, exchange.getRequest().getPath().value());
+  }
+
+  private Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail, @Nullable String path) {
+    ProblemDetail problem = Problems.of(type, detail, path);
     String requestId = exchange.getAttribute(Correlation.REQUEST_ID_HEADER);
     if (requestId != null) {
       problem.setProperty("requestId", requestId);

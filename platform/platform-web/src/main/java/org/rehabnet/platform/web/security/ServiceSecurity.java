@@ -1,17 +1,29 @@
 package org.rehabnet.platform.web.security;
 
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The part of every service's {@code SecurityConfig} that must not differ between services:
  * stateless bearer-token resource server, the shared role converter, problem+json for 401/403,
- * only probes and the API document anonymous, and everything not named denied.
+ * only probes and the API document anonymous, the staff API closed to partner clients, and
+ * everything not named denied.
  */
 public class ServiceSecurity {
+
+  /** Authenticated, and not a partner organisation's client. */
+  public static AuthorizationManager<RequestAuthorizationContext> staffOnly() {
+    return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Roles.PARTNER)));
+  }
 
   private final ProblemSecurityHandlers problems;
 
@@ -34,6 +46,9 @@ public class ServiceSecurity {
         .authorizeHttpRequests(auth -> {
           auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
               "/v3/api-docs", "/v3/api-docs/**").permitAll();
+          // The staff API is for staff in every service: a partner token reaches nothing under /v1,
+          // whatever other roles it might carry, even if a service forgets to say so.
+          auth.requestMatchers("/v1/**").access(staffOnly());
           rules.customize(auth);
           auth.anyRequest().denyAll();
         })
