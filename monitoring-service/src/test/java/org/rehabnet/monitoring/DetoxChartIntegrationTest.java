@@ -278,6 +278,12 @@ class DetoxChartIntegrationTest {
     assertThat(api.post("/v1/episodes/" + episode.id + "/vital-signs", nurseSouth, vitals(120, 80, 97)).status())
         .isEqualTo(404);
     assertThat(api.get("/v1/sites/north/census", nurseSouth).status()).isEqualTo(404);
+    // The alert list too: another site's episode and an unknown one give the same 404, never 200 [].
+    ApiResponse foreignAlerts = api.get("/v1/episodes/" + episode.id + "/alerts", nurseSouth);
+    ApiResponse unknownAlerts = api.get("/v1/episodes/" + UUID.randomUUID() + "/alerts", nurseSouth);
+    assertThat(foreignAlerts.status()).isEqualTo(404).isEqualTo(unknownAlerts.status());
+    assertThat(foreignAlerts.json().get("type")).isEqualTo(unknownAlerts.json().get("type"));
+    assertThat(api.get("/v1/episodes/" + episode.id + "/alerts", nurseNorth).status()).isEqualTo(200);
     assertThat(api.post("/v1/episodes/" + episode.id + "/medication-orders", nurseNorth,
         Map.of("drug", "BUPRENORPHINE", "doseMg", 4, "route", "SUBLINGUAL")).status()).isEqualTo(403);
     String lead = idp.staff("lead", List.of("clinical-lead"), List.of());

@@ -25,6 +25,7 @@ class AlertController {
   @GetMapping("/v1/episodes/{episodeId}/alerts")
   @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
   @Operation(summary = "Alerts on an episode's chart, newest first (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
   List<AlertView> ofEpisode(@PathVariable UUID episodeId) {
     return alerts.ofEpisode(episodeId, Caller.current());
   }

@@ -32,12 +32,14 @@ public class Alerts {
   private final Sites sites;
   private final Clock clock;
   private final AuditTrail audit;
+  private final ChartReaders readers;
 
-  Alerts(ClinicalAlerts alerts, Sites sites, Clock clock, AuditTrail audit) {
+  Alerts(ClinicalAlerts alerts, Sites sites, Clock clock, AuditTrail audit, ChartReaders readers) {
     this.alerts = alerts;
     this.sites = sites;
     this.clock = clock;
     this.audit = audit;
+    this.readers = readers;
   }
 
   /**
@@ -74,12 +76,9 @@ public class Alerts {
 
   @Transactional(readOnly = true)
   List<AlertView> ofEpisode(UUID episodeId, Caller caller) {
-    List<ClinicalAlert> found = alerts.findByEpisodeIdOrderByRaisedAtDesc(episodeId).stream()
-        .filter(alert -> caller.canRead(alert.site()))
-        .toList();
-    found.stream().findFirst().ifPresent(alert ->
-        audit.read("ClinicalAlert", episodeId, alert.patientId(), alert.site()));
-    return found.stream().map(AlertView::of).toList();
+    ChartReaders.ReadableChart chart = readers.readable(episodeId, caller);
+    audit.read("ClinicalAlert", episodeId, chart.patientId(), chart.site());
+    return alerts.findByEpisodeIdOrderByRaisedAtDesc(episodeId).stream().map(AlertView::of).toList();
   }
 
   @Transactional

@@ -3,6 +3,7 @@ package org.rehabnet.monitoring.episode;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.monitoring.alert.ChartReaders;
 import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.problem.WrongSite;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a discharged episode takes no more charting.
  */
 @Service
-public class EpisodeAccess {
+public class EpisodeAccess implements ChartReaders {
 
   private final DetoxEpisodes episodes;
   private final Sites sites;
@@ -35,6 +36,14 @@ public class EpisodeAccess {
         .filter(episode -> caller.canRead(episode.site()))
         .map(this::charted)
         .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+  }
+
+  /** For the alert list: exactly the not-found of {@link #forReading} for an unknown or foreign episode. */
+  @Override
+  @Transactional(readOnly = true)
+  public ReadableChart readable(UUID episodeId, Caller caller) {
+    ChartedEpisode episode = forReading(episodeId, caller);
+    return new ReadableChart(episode.patientId(), episode.site());
   }
 
   /**
