@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.json.FreeText;
 
 /** Request bodies of the groups API. */
 final class GroupRequests {
@@ -50,7 +51,7 @@ final class GroupRequests {
 
   record Entry(@NotNull UUID patientId, @NotNull Attendance.Status status) {}
 
-  record WriteGroupNote(@NotBlank @Size(max = 10000) String text) {}
+  record WriteGroupNote(@NotBlank @Size(max = 10000) @FreeText String text) {}
 
   private GroupRequests() {}
 }

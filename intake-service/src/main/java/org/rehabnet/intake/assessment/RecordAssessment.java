@@ -7,14 +7,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.rehabnet.intake.web.Text;
 import org.rehabnet.platform.events.clinical.RiskFlag;
 import org.rehabnet.platform.events.clinical.RouteOfUse;
 
@@ -40,7 +38,7 @@ record RecordAssessment(
   /** One substance the patient uses. */
   record Substance(
       @NotNull org.rehabnet.platform.events.clinical.Substance substance,
-      @Nullable @Size(max = 60) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String amount,
+      @Nullable @Size(max = 60) String amount,
       @NotNull RouteOfUse route,
       @NotNull Frequency frequency,
       @NotNull @DecimalMin("0") @DecimalMax("80") BigDecimal yearsOfUse,

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.rehabnet.intake.web.Text;
 
 /**
  * A written consent with the elements 42 CFR Part 2 §2.31 requires: the patient (the path), the
@@ -20,7 +19,7 @@ import org.rehabnet.intake.web.Text;
 record GrantConsent(
     @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "must be a site code") String site,
     @NotNull RecipientType recipientType,
-    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String recipient,
+    @NotBlank @Size(max = 100) String recipient,
     @NotNull Purpose purpose,
     @NotEmpty Set<@NotNull DataCategory> dataCategories,
     @Nullable Instant expiresAt,

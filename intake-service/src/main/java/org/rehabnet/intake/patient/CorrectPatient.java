@@ -3,11 +3,9 @@ package org.rehabnet.intake.patient;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.rehabnet.intake.web.Text;
 
 /**
  * The corrected identity of a patient, whole: given and family name, birth date, administrative
@@ -15,9 +13,9 @@ import org.rehabnet.intake.web.Text;
  * rather than silently ignored. The version read comes in {@code If-Match} or {@code expectedVersion}.
  */
 record CorrectPatient(
-    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
+    @NotBlank @Size(max = 100)
     String givenName,
-    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
+    @NotBlank @Size(max = 100)
     String familyName,
     @NotNull @Past LocalDate dateOfBirth,
     RegisterPatient.@Nullable AdministrativeGender administrativeGender,

@@ -9,17 +9,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.rehabnet.intake.web.Text;
 
 /** A person to register with the network, at the site that registers them. */
 record RegisterPatient(
-    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
+    @NotBlank @Size(max = 100)
     String givenName,
-    @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE)
+    @NotBlank @Size(max = 100)
     String familyName,
     @NotNull @Past LocalDate dateOfBirth,
     @Nullable AdministrativeGender administrativeGender,
-    @Nullable @Size(max = 60) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String genderIdentity,
+    @Nullable @Size(max = 60) String genderIdentity,
     @Nullable @Pattern(regexp = "\\+?[0-9 ()-]{5,25}", message = "must be a phone number") String phone,
     @Nullable @Email @Size(max = 200) String email,
     @Nullable @Valid EmergencyContact emergencyContact,
@@ -29,8 +28,8 @@ record RegisterPatient(
 
   /** Whom to call in an emergency. */
   record EmergencyContact(
-      @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String name,
-      @Nullable @Size(max = 60) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String relationship,
+      @NotBlank @Size(max = 200) String name,
+      @Nullable @Size(max = 60) String relationship,
       @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{5,25}", message = "must be a phone number") String phone) {}
 
   /** FHIR administrative gender. */

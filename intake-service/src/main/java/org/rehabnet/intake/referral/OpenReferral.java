@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.rehabnet.intake.web.Text;
 
 /** A request to refer a registered patient to a site. */
 record OpenReferral(
@@ -19,7 +18,7 @@ record OpenReferral(
 
   /** Who made the referral and how to reach them (a relative, a hospital ward, a court officer). */
   record Referrer(
-      @Nullable @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String name,
-      @Nullable @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.MESSAGE) String organisation,
+      @Nullable @Size(max = 200) String name,
+      @Nullable @Size(max = 200) String organisation,
       @Nullable @Pattern(regexp = "\\+?[0-9 ()-]{5,25}", message = "must be a phone number") String phone) {}
 }

@@ -1,9 +1,9 @@
 package org.rehabnet.monitoring.episode;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.json.FreeText;
 
 /**
  * A physician's discharge. Loss of tolerance after detox makes overdose far more likely, so every
@@ -16,9 +16,9 @@ record DischargePatient(
     @NotNull DischargeType type,
     @NotNull Boolean naloxoneProvided,
     @Nullable @Size(max = 500)
-    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String naloxoneNotProvidedReason,
+    @FreeText String naloxoneNotProvidedReason,
     @NotNull Boolean overdoseEducation,
     @NotNull MedicationPlan medicationPlan,
     @Nullable @Size(max = 200)
-    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String receivingPrescriber,
+    String receivingPrescriber,
     @Nullable Long expectedVersion) {}

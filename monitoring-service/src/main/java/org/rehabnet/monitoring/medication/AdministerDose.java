@@ -4,11 +4,11 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.json.FreeText;
 
 /**
  * A dose given against an order: the drug, dose and route the nurse actually gives, each checked
@@ -24,4 +24,4 @@ record AdministerDose(
     BigDecimal doseMg,
     @NotNull Route route,
     @Nullable @Size(min = 10, max = 1000)
-    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String overrideReason) {}
+    @FreeText String overrideReason) {}

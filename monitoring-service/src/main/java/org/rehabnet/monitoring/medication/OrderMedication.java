@@ -4,10 +4,10 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.json.FreeText;
 
 /**
  * A physician's order: the drug, the route, and either a fixed {@code doseMg} or a PRN range
@@ -26,7 +26,7 @@ record OrderMedication(
     @NotNull Route route,
     @Nullable @DecimalMin("12") @DecimalMax("16") @Digits(integer = 2, fraction = 2) BigDecimal documentedDayOneMaxMg,
     @Nullable @Size(min = 10, max = 1000)
-    @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String documentation) {
+    @FreeText String documentation) {
 
   /** The most the order lets one dose be. */
   @Nullable BigDecimal highestDoseMg() {
