@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +77,12 @@ class DetoxChartIntegrationTest {
     ward.announceSeedSites();
   }
 
+  /** 08:00 at the north site three days ahead, so the clock only moves forward of other tests' charting. */
+  private void morningInNewYork() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    clock.set(LocalDate.now(newYork).plusDays(3).atTime(LocalTime.of(8, 0)).atZone(newYork).toInstant());
+  }
+
   @AfterEach
   void backToRealTime() {
     clock.reset();
@@ -95,6 +104,9 @@ class DetoxChartIntegrationTest {
 
   @Test
   void anInductionDayUpToTheDailyMaximumThenARefusedDoseAndAPhysiciansOverride() throws SQLException {
+    // The four hours below must fall on one treatment day, the calendar day at the site: a run
+    // started late in New York's evening would otherwise cross midnight into day 2.
+    morningInNewYork();
     Episode episode = admit("north", Set.of(), Set.of());
     Ward.Episode charted = charted(episode);
     ward.chartCalmInWithdrawal(charted);
