@@ -1,13 +1,11 @@
 package org.rehabnet.aftercare.relapse;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,16 +38,9 @@ class RelapseController {
   @ApiResponse(responseCode = "400", description = "Invalid field, e.g. an unknown substance code or occurredOn "
       + "after today at the plan's site")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
-  @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
-  ResponseEntity<RelapseView> report(@PathVariable UUID planId, @Valid @RequestBody ReportRelapse request,
-      @Parameter(description = "A client-chosen key that makes retries safe")
-      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    RelapseService.Outcome outcome = relapses.report(planId, request, idempotencyKey, Caller.current());
-    var response = ResponseEntity.status(201);
-    if (outcome.replayed()) {
-      response.header("Idempotent-Replayed", "true");
-    }
-    return response.body(outcome.view());
+  @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+  ResponseEntity<RelapseView> report(@PathVariable UUID planId, @Valid @RequestBody ReportRelapse request) {
+    return ResponseEntity.status(201).body(relapses.report(planId, request, Caller.current()));
   }
 
   @PostMapping("/outreach/{taskId}/done")

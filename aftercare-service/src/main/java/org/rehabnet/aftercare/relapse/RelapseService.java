@@ -1,13 +1,9 @@
 package org.rehabnet.aftercare.relapse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes lapse and relapse reports, from counsellors and from the features that learn of use (a
@@ -40,66 +35,44 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class RelapseService {
 
-  static final String OPERATION = "relapse-report";
   private static final Logger log = LoggerFactory.getLogger(RelapseService.class);
-
-  /** The answer, and whether it is a replay of an earlier one. */
-  record Outcome(RelapseView view, boolean replayed) {}
 
   private final RelapseReports reports;
   private final OutreachTasks outreach;
   private final NaloxoneResupplyTasks resupplies;
-  private final IdempotentRequests idempotency;
   private final PlanLookup plans;
   private final PatientsInCare inCare;
   private final SitePolicies sites;
   private final Alerts alerts;
-  private final JsonMapper json;
   private final Clock clock;
   private final AuditTrail audit;
 
   RelapseService(RelapseReports reports, OutreachTasks outreach, NaloxoneResupplyTasks resupplies,
-      IdempotentRequests idempotency, PlanLookup plans, PatientsInCare inCare, SitePolicies sites, Alerts alerts,
-      JsonMapper json, Clock clock, AuditTrail audit) {
+      PlanLookup plans, PatientsInCare inCare, SitePolicies sites, Alerts alerts,
+      Clock clock, AuditTrail audit) {
     this.reports = reports;
     this.outreach = outreach;
     this.resupplies = resupplies;
-    this.idempotency = idempotency;
     this.plans = plans;
     this.inCare = inCare;
     this.sites = sites;
     this.alerts = alerts;
-    this.json = json;
     this.clock = clock;
     this.audit = audit;
   }
 
   @Transactional
-  Outcome report(UUID planId, ReportRelapse request, @Nullable String idempotencyKey, Caller caller) {
+  RelapseView report(UUID planId, ReportRelapse request, Caller caller) {
     PlanRef plan = plans.writable(planId, caller);
     Instant now = now();
     SitePolicy site = sites.of(plan.site());
     if (request.occurredOn().isAfter(site.today(clock))) {
       throw new InvalidField("occurredOn", "is after today at the plan's site");
     }
-    if (idempotencyKey != null) {
-      if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-        throw new InvalidField("Idempotency-Key", "must be 1 to 200 characters");
-      }
-      Optional<IdempotentRequests.Stored> earlier = idempotency.claim(OPERATION, idempotencyKey, caller.username(),
-          hash(planId, request), now);
-      if (earlier.isPresent()) {
-        audit.read("RelapseReport", planId, plan.patientId(), plan.site());
-        return new Outcome(json.readValue(earlier.get().body(), RelapseView.class), true);
-      }
-    }
     RelapseView view = file(plan, site, new RelapseReport.Facts(request.kind(), request.substance(),
         request.occurredOn(), request.overdose(), request.naloxoneUsed(), request.overdoseEducationGiven(),
         RelapseSource.STAFF_REPORT, null), request.urgency(), request.wantsReadmission(), caller.username(), now);
-    if (idempotencyKey != null) {
-      idempotency.complete(OPERATION, idempotencyKey, 201, json.writeValueAsString(view));
-    }
-    return new Outcome(view, false);
+    return view;
   }
 
   /**
@@ -191,13 +164,4 @@ class RelapseService {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private String hash(UUID planId, ReportRelapse request) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((planId + "|" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -78,6 +78,23 @@ class CheckInIntegrationTest {
         .isEqualTo(before);
   }
 
+  /** A check-in sent again after a timeout (issue #17) is one check-in with one answer. */
+  @Test
+  void aCheckInResentWithOneIdempotencyKeyIsRecordedOnce() {
+    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", Instant.now().minus(Duration.ofDays(9)));
+    String body = ApiClient.json(checkIn(Fixtures.today("west"), 3));
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+    ApiResponse first = api.send("POST", "/v1/plans/" + planId + "/check-ins", counsellorWest, body, key);
+    ApiResponse retry = api.send("POST", "/v1/plans/" + planId + "/check-ins", counsellorWest, body, key);
+
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(count("SELECT count(*) FROM check_in WHERE plan_id = '" + planId + "'")).isEqualTo(1);
+  }
+
   @Test
   void missedCheckInsBecomeFollowUpTasksOnceAndShowInTheCaseload() {
     Instant now = Instant.now();

@@ -69,6 +69,31 @@ class SupportGroupIntegrationTest {
     assertThat(events.stream().map(e -> e.key()).distinct()).hasSize(10);
   }
 
+  /** A register sent again after a timeout (issue #17): one answer, one record and one event per person. */
+  @Test
+  void aRegisterResentWithOneIdempotencyKeyIsRecordedAndPublishedOnce() {
+    String groupId = group(5);
+    List<UUID> patients = enrolled(groupId, 3);
+    String sessionId = session(groupId, lastTuesday);
+    String body = ApiClient.json(Map.of("attendance", patients.stream()
+        .map(p -> Map.of("patientId", p, "status", "PRESENT")).toList()));
+    String path = "/v1/groups/" + groupId + "/sessions/" + sessionId + "/attendance";
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+    ApiResponse first = api.send("POST", path, counsellor, body, key);
+    ApiResponse retry = api.send("POST", path, counsellor, body, key);
+
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(count("SELECT count(*) FROM session_attendance WHERE group_session = '" + sessionId + "'"))
+        .isEqualTo(3);
+    EventProbe.awaitRecord(Topics.AFTERCARE_ENGAGEMENT, patients.getLast().toString(), Duration.ofSeconds(30));
+    assertThat(EventProbe.read(Topics.AFTERCARE_ENGAGEMENT, r -> new String(r.value()).contains(sessionId)))
+        .as("one AttendanceRecorded per person, not per request").hasSize(3);
+  }
+
   @Test
   void attendanceNamingSomeoneNotEnrolledIsRefusedNamingThemAndNothingIsStoredForAnyone() {
     String groupId = group(12);

@@ -73,7 +73,7 @@ class RelapseIntegrationTest {
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(retry.status()).isEqualTo(201);
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(retry.json().get("reportId").asString()).isEqualTo(first.json().get("reportId").asString());
+    assertThat(retry.body()).as("the first answer, byte for byte").isEqualTo(first.body());
     assertThat(first.json().get("planStatus").asString()).isEqualTo("OPEN");
     assertThat(first.json().get("urgency").asString()).isEqualTo("EMERGENCY");
     Instant reportedAt = Instant.parse(first.json().get("reportedAt").asString());
@@ -127,14 +127,16 @@ class RelapseIntegrationTest {
   }
 
   @Test
-  void theSameKeyForADifferentReportIsAConflictAndOnlyCounsellorsReport() {
+  void theSameKeyForADifferentReportIsRefusedNamingTheRuleAndOnlyCounsellorsReport() {
     UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "north", Instant.now());
     String key = UUID.randomUUID().toString();
     assertThat(post(planId, report(false), key).status()).isEqualTo(201);
 
     ApiResponse reused = post(planId, report(true), key);
-    assertThat(reused.status()).isEqualTo(409);
-    assertThat(reused.json().get("type").asString()).endsWith("/conflict");
+    // Issue #17: the same key with a different body is 422, one rule for every service.
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().get("type").asString()).endsWith("/business-rule");
+    assertThat(reused.json().get("rule").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     assertThat(api.send("POST", "/v1/plans/" + planId + "/relapses", nurse, report(false), Map.of()).status())
         .isEqualTo(403);
     assertThat(count("SELECT count(*) FROM relapse_report WHERE plan_id = '" + planId + "'")).isEqualTo(1);

@@ -1,9 +1,13 @@
 package org.rehabnet.platform.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.catalina.core.StandardHost;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.idempotency.ExpiredAnswers;
+import org.rehabnet.platform.web.idempotency.IdempotencyFilter;
+import org.rehabnet.platform.web.idempotency.IdempotentAnswers;
 import org.rehabnet.platform.web.json.StrictJsonInput;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.problem.ProblemErrorReportValve;
@@ -14,6 +18,7 @@ import org.rehabnet.platform.web.security.ServiceSecurity;
 import org.rehabnet.platform.web.security.TokenPolicy;
 import org.rehabnet.platform.web.trace.RequestCorrelationFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -79,6 +84,26 @@ public class ServletPlatformAutoConfiguration {
     @Bean
     AuditQueryController auditQueryController(JdbcClient jdbc, AuditTrail audit) {
       return new AuditQueryController(jdbc, audit);
+    }
+
+    @Bean
+    IdempotentAnswers idempotentAnswers(JdbcClient jdbc, Clock clock,
+        @Value("${rehabnet.idempotency.kept-for:PT24H}") Duration keptFor) {
+      return new IdempotentAnswers(jdbc, clock, keptFor);
+    }
+
+    /** After Spring Security (it needs the caller), around everything that handles the request. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotentAnswers answers,
+        PlatformTransactionManager transactions, JsonMapper json, AuditTrail audit) {
+      var registration = new FilterRegistrationBean<>(new IdempotencyFilter(answers, transactions, json, audit));
+      registration.setOrder(0);
+      return registration;
+    }
+
+    @Bean
+    ExpiredAnswers expiredIdempotentAnswers(IdempotentAnswers answers) {
+      return new ExpiredAnswers(answers);
     }
   }
 
