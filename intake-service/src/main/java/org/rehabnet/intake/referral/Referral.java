@@ -96,6 +96,9 @@ class Referral {
   }
 
   void admit(UUID admissionId, Instant now) {
+    if (status == ReferralStatus.ADMITTED && this.admissionId != null) {
+      throw new ReferralAlreadyAdmitted(this.admissionId);
+    }
     if (status != ReferralStatus.ACCEPTED) {
       throw new ReferralNotAccepted(status);
     }

@@ -127,6 +127,24 @@ class AdmissionIntegrationTest {
   }
 
   @Test
+  void aSecondAdmissionOfAnAdmittedReferralNamesTheFirstAndTakesNoBed() {
+    String site = IntakeFixtures.newSite(2);
+    String token = intake.staff("intake-coordinator", site);
+    String referralId = intake.acceptedAndAssessedReferral(site);
+    String admissionId = intake.admit(referralId, token).json().get("admissionId").asString();
+    long before = rows();
+
+    ApiResponse again = intake.admit(referralId, token);
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("rule").asString()).isEqualTo("referral-already-admitted");
+    assertThat(again.json().get("admissionId").asString()).isEqualTo(admissionId);
+    assertThat(rows()).isEqualTo(before);
+    assertThat(intake.admit(referralId, intake.staff("intake-coordinator", "south")).status())
+        .as("another site's user learns nothing").isEqualTo(404);
+  }
+
+  @Test
   void admissionWithoutAnAssessmentIsABusinessRuleProblemAndChangesNothing() {
     String site = IntakeFixtures.newSite(1);
     String referralId = intake.openReferral(intake.registerPatient(site), site, "ROUTINE");
