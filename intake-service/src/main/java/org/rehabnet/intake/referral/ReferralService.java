@@ -124,7 +124,7 @@ class ReferralService {
     Referral referral = writable(referralId, caller);
     referral.admit(admissionId, clock.instant());
     referrals.save(referral);
-    // Audited by the admission once it has committed (see AdmissionService).
+    // Audited by the admission, in the same transaction (see AdmissionService).
     return ref(referral);
   }
 

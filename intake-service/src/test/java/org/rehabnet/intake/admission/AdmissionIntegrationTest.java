@@ -79,6 +79,9 @@ class AdmissionIntegrationTest {
 
     assertThat(count("SELECT count(*) FROM bed WHERE site = '" + site + "' AND status = 'OCCUPIED'"
         + " AND admission_id = '" + admissionId + "'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM audit_event WHERE resource_type = 'Admission' AND action = 'CREATE'"
+        + " AND resource_id = '" + admissionId + "' AND outcome = 'SUCCESS'")).as("audited with the admission")
+        .isEqualTo(1);
     var referral = intake.api.get("/v1/referrals/" + referralId, intake.staff("nurse", site)).json();
     assertThat(referral.get("status").asString()).isEqualTo("ADMITTED");
     assertThat(referral.get("admissionId").asString()).isEqualTo(admissionId);
