@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders one Kustomize directory, parses it with the typed model and applies {@link DeploymentRules}. */
 record ManifestCheck(List<RenderedObject> objects, List<Violation> violations) {
@@ -13,7 +15,14 @@ record ManifestCheck(List<RenderedObject> objects, List<Violation> violations) {
 
   static final Path OVERLAYS = REPOSITORY.resolve("deploy/k8s/overlays");
 
+  private static final Map<String, ManifestCheck> RENDERED = new ConcurrentHashMap<>();
+
+  /** Rendered and checked once per test run: the objects are only read. */
   static ManifestCheck of(Path kustomization, DeploymentRules.Environment environment) {
+    return RENDERED.computeIfAbsent(kustomization + " " + environment, key -> render(kustomization, environment));
+  }
+
+  private static ManifestCheck render(Path kustomization, DeploymentRules.Environment environment) {
     List<Violation> violations = new ArrayList<>();
     List<RenderedObject> objects = TypedModel.parse(Kustomize.render(kustomization), violations);
     violations.addAll(DeploymentRules.check(objects, environment));
