@@ -19,7 +19,10 @@ final class Kustomize {
   private static final long TIMEOUT_SECONDS = 60;
 
   static String render(Path directory) {
-    String kubectl = System.getenv().getOrDefault("KUBECTL", "kubectl");
+    return render(directory, System.getenv().getOrDefault("KUBECTL", "kubectl"));
+  }
+
+  static String render(Path directory, String kubectl) {
     Process process;
     try {
       process = new ProcessBuilder(List.of(kubectl, "kustomize", directory.toString())).start();
