@@ -2,6 +2,7 @@ package org.rehabnet.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rehabnet.platform.events.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The Kafka resources of production follow the code: a KafkaTopic for every topic of platform-events'
@@ -68,6 +71,19 @@ class EventTopologyTest {
       assertThat(topic.getSpec().getReplicas()).as(topic.getMetadata().getName()).isEqualTo(3);
       assertThat(String.valueOf(topic.getSpec().getConfig().get("min.insync.replicas")))
           .as(topic.getMetadata().getName()).isEqualTo("2");
+    });
+  }
+
+  @Test
+  void servicesAskForTheTopicsAsStrimziDeclaresThem() {
+    ConfigMap kafkaClient = production.all(ConfigMap.class).stream()
+        .filter(c -> c.getMetadata().getName().equals("rehabnet-kafka-client")).findFirst().orElseThrow();
+    JsonNode events = YAMLMapper.builder().build().readTree(kafkaClient.getData().get("application.yml"))
+        .path("rehabnet").path("events");
+
+    assertThat(production.all(KafkaTopic.class)).allSatisfy(topic -> {
+      assertThat(topic.getSpec().getPartitions()).isEqualTo(events.path("partitions").asInt());
+      assertThat(topic.getSpec().getReplicas()).isEqualTo(events.path("replicas").asInt());
     });
   }
 
