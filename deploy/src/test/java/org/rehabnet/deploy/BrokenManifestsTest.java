@@ -72,7 +72,13 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void objectOutsideThePlatformsNamespaceIsRefused() {
+    assertThat(check.violations()).contains(new Violation("HorizontalPodAutoscaler/reports",
+        "not in namespace rehabnet (namespace: 'default')"));
+  }
+
+  @Test
   void nothingElseIsReported() {
-    assertThat(check.violations()).hasSize(13);
+    assertThat(check.violations()).hasSize(14);
   }
 }

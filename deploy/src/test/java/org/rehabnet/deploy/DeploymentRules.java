@@ -59,6 +59,7 @@ final class DeploymentRules {
         configMap(object, object.as(ConfigMap.class), violations);
       }
     }
+    namespaces(objects, violations);
     boolean defaultDeny = objects.stream().filter(o -> o.is(NetworkPolicy.class)).map(o -> o.as(NetworkPolicy.class))
         .anyMatch(DeploymentRules::isDefaultDeny);
     if (!defaultDeny) {
@@ -66,6 +67,24 @@ final class DeploymentRules {
           + "no rules)"));
     }
     return violations;
+  }
+
+  /**
+   * Everything lives in the overlay's one Namespace: an object without one lands in whatever namespace
+   * kubectl is pointed at (an HPA there scales nothing, a NetworkPolicy there protects nothing).
+   */
+  private static void namespaces(List<RenderedObject> objects, List<Violation> violations) {
+    List<String> namespaces = objects.stream().filter(o -> o.kind().equals("Namespace")).map(RenderedObject::name).toList();
+    if (namespaces.size() != 1) {
+      violations.add(new Violation("Namespace/*", "the overlay must create exactly one Namespace, found " + namespaces));
+      return;
+    }
+    for (RenderedObject object : objects) {
+      if (!object.kind().equals("Namespace") && !object.namespace().equals(namespaces.getFirst())) {
+        violations.add(Violation.of(object, "not in namespace " + namespaces.getFirst() + " (namespace: '"
+            + object.namespace() + "')"));
+      }
+    }
   }
 
   private static void deployment(RenderedObject object, Deployment deployment, Environment environment,

@@ -82,14 +82,16 @@ final class TypedModel {
       String apiVersion = document.path("apiVersion").asString("");
       String kind = document.path("kind").asString("");
       String name = document.path("metadata").path("name").asString("");
+      String namespace = document.path("metadata").path("namespace").asString("");
       Class<?> model = MODELS.get(apiVersion + "/" + kind);
       if (model == null) {
         violations.add(new Violation(kind + "/" + name, "no typed model for " + apiVersion + " " + kind
             + " (add it to TypedModel deliberately)"));
-        objects.add(new RenderedObject(apiVersion, kind, name, null));
+        objects.add(new RenderedObject(apiVersion, kind, name, namespace, null));
         continue;
       }
-      objects.add(new RenderedObject(apiVersion, kind, name, typed(document, model, kind + "/" + name, violations)));
+      objects.add(new RenderedObject(apiVersion, kind, name, namespace,
+          typed(document, model, kind + "/" + name, violations)));
     }
     return objects;
   }
