@@ -72,13 +72,14 @@ class BrokenManifestsTest {
   }
 
   @Test
-  void objectOutsideThePlatformsNamespaceIsRefused() {
-    assertThat(check.violations()).contains(new Violation("HorizontalPodAutoscaler/reports",
-        "not in namespace rehabnet (namespace: 'default')"));
+  void autoscalerOutsideTheNamespaceAndWithoutItsTargetIsRefused() {
+    assertThat(check.violations()).contains(
+        new Violation("HorizontalPodAutoscaler/reports", "not in namespace rehabnet (namespace: 'default')"),
+        new Violation("HorizontalPodAutoscaler/reports", "scales Deployment/reports, which is not rendered"));
   }
 
   @Test
   void nothingElseIsReported() {
-    assertThat(check.violations()).hasSize(14);
+    assertThat(check.violations()).hasSize(15);
   }
 }

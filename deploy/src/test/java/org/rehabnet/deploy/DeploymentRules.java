@@ -57,6 +57,22 @@ final class DeploymentRules {
             + "and only referenced"));
       } else if (object.is(ConfigMap.class)) {
         configMap(object, object.as(ConfigMap.class), violations);
+      } else if (object.is(HorizontalPodAutoscaler.class)) {
+        var target = object.as(HorizontalPodAutoscaler.class).getSpec().getScaleTargetRef();
+        boolean exists = objects.stream()
+            .anyMatch(o -> o.kind().equals(target.getKind()) && o.name().equals(target.getName()));
+        if (!exists) {
+          violations.add(Violation.of(object, "scales " + target.getKind() + "/" + target.getName() + ", which is not rendered"));
+        }
+      } else if (object.is(PodDisruptionBudget.class)) {
+        LabelSelector selector = object.as(PodDisruptionBudget.class).getSpec().getSelector();
+        boolean selects = objects.stream().filter(o -> o.is(Deployment.class))
+            .anyMatch(o -> selects(selector, o.as(Deployment.class).getSpec().getTemplate().getMetadata().getLabels()));
+        // A Deployment that did not parse is reported already; its labels are unknown here.
+        boolean unparsed = objects.stream().anyMatch(o -> o.kind().equals("Deployment") && o.model() == null);
+        if (!selects && !unparsed) {
+          violations.add(Violation.of(object, "selects no Deployment's pods"));
+        }
       }
     }
     namespaces(objects, violations);
