@@ -3,6 +3,7 @@ package org.rehabnet.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
@@ -19,15 +20,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rehabnet.platform.events.Topics;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The Kafka resources of production follow the code: a KafkaTopic for every topic of platform-events'
@@ -74,17 +76,23 @@ class EventTopologyTest {
     });
   }
 
-  @Test
-  void servicesAskForTheTopicsAsStrimziDeclaresThem() {
-    ConfigMap kafkaClient = production.all(ConfigMap.class).stream()
-        .filter(c -> c.getMetadata().getName().equals("rehabnet-kafka-client")).findFirst().orElseThrow();
-    JsonNode events = YAMLMapper.builder().build().readTree(kafkaClient.getData().get("application.yml"))
-        .path("rehabnet").path("events");
+  @ParameterizedTest
+  @EnumSource(DeploymentRules.Environment.class)
+  void servicesAskForTheTopicsAsStrimziDeclaresThem(DeploymentRules.Environment environment) {
+    ManifestCheck check = ManifestCheck.of(ManifestCheck.OVERLAYS.resolve(environment.name().toLowerCase()), environment);
+    Map<String, String> platform = check.all(ConfigMap.class).stream()
+        .filter(c -> c.getMetadata().getName().equals("rehabnet-platform")).findFirst().orElseThrow().getData();
 
-    assertThat(production.all(KafkaTopic.class)).allSatisfy(topic -> {
-      assertThat(topic.getSpec().getPartitions()).isEqualTo(events.path("partitions").asInt());
-      assertThat(topic.getSpec().getReplicas()).isEqualTo(events.path("replicas").asInt());
+    assertThat(check.all(KafkaTopic.class)).allSatisfy(topic -> {
+      assertThat(topic.getSpec().getPartitions()).isEqualTo(Integer.parseInt(platform.get("event-topic-partitions")));
+      assertThat(topic.getSpec().getReplicas()).isEqualTo(Integer.parseInt(platform.get("event-topic-replicas")));
     });
+    assertThat(check.all(Deployment.class)).filteredOn(d -> SERVICES.contains(d.getMetadata().getName()))
+        .hasSize(SERVICES.size())
+        .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+            .filteredOn(env -> env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null)
+            .extracting(env -> env.getName() + "=" + env.getValueFrom().getConfigMapKeyRef().getKey())
+            .contains("REHABNET_EVENTS_PARTITIONS=event-topic-partitions", "REHABNET_EVENTS_REPLICAS=event-topic-replicas"));
   }
 
   @Test
