@@ -20,6 +20,7 @@ import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.events.intake.SiteConfigured;
 import org.rehabnet.platform.events.intake.SiteSettings;
+import org.rehabnet.test.devstack.DeadLetters;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.infra.RehabnetIntegrationTest;
@@ -105,6 +106,44 @@ class DetoxEpisodeIntegrationTest {
     AdmissionRecorded next = admission("north");
     publish(next);
     await().atMost(Duration.ofSeconds(20)).until(() -> episodes(next.admissionId()) == 1);
+  }
+
+  /**
+   * An admission parked while its handler could not run (say, the database was down) is replayed
+   * from the dead-letter topic once the cause is fixed: the chart opens, and replaying again sends
+   * nothing twice (the runbook's {@code ./rehabnet dlt replay}).
+   */
+  @Test
+  void aParkedAdmissionReplayedFromTheDeadLetterTopicOpensItsEpisodeOnceAndIsNotSentAgain() throws SQLException {
+    AdmissionRecorded parked = admission("north");
+    String dlt = Topics.deadLetterTopic(Topics.INTAKE_ADMISSIONS, "monitoring-service");
+    Map<String, Object> headers = new java.util.LinkedHashMap<>(CloudEventHeaders.of(parked,
+        "/rehabnet/intake-service"));
+    headers.put("kafka_dlt-original-topic", Topics.INTAKE_ADMISSIONS);
+    headers.put("kafka_dlt-exception-fqcn", "org.springframework.jdbc.CannotGetJdbcConnectionException");
+    headers.put("kafka_dlt-exception-message", "database unavailable");
+    EventProbe.publish(dlt, parked.key(), headers, json.writeValueAsBytes(parked));
+    DeadLetters tool = new DeadLetters(SharedInfrastructure.get().kafkaBootstrapServers());
+    String eventId = parked.metadata().eventId().toString();
+    await().atMost(Duration.ofSeconds(10)).until(() -> tool.show(dlt).stream()
+        .anyMatch(p -> eventId.equals(p.eventId()) && !p.replayed()));
+
+    assertThat(tool.replay(dlt)).isPositive();
+    await().atMost(Duration.ofSeconds(20)).until(() -> episodes(parked.admissionId()) == 1);
+    assertThat(tool.show(dlt)).filteredOn(p -> eventId.equals(p.eventId()))
+        .singleElement().satisfies(p -> {
+          assertThat(p.replayed()).isTrue();
+          assertThat(p.exception()).endsWith("CannotGetJdbcConnectionException");
+        });
+
+    tool.replay(dlt);
+    var onTopic = EventProbe.read(Topics.INTAKE_ADMISSIONS,
+        r -> eventId.equals(EventProbe.header(r, CloudEventHeaders.ID)));
+    assertThat(onTopic).as("sent back once, without the dead-letter headers").singleElement()
+        .satisfies(r -> assertThat(r.headers().lastHeader("kafka_dlt-original-topic")).isNull());
+    assertThat(tool.list()).filteredOn(s -> s.topic().equals(dlt)).singleElement()
+        .satisfies(s -> assertThat(s.parked()).isPositive());
+    assertThat(episodes(parked.admissionId())).isEqualTo(1);
   }
 
   /** Admitted at noon, site time, two calendar days ago: day 3 whatever the hour now. */
