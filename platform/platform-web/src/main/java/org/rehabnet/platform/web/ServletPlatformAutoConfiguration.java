@@ -26,6 +26,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -104,8 +105,8 @@ public class ServletPlatformAutoConfiguration {
   }
 
   @Bean
-  ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems) {
-    return new ServiceSecurity(problems);
+  ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems, Environment environment) {
+    return new ServiceSecurity(problems, environment);
   }
 
   /** Tomcat's own refusals (before any filter) as problem+json too; see ProblemErrorReportValve. */
@@ -126,8 +127,9 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestCorrelationFilter> requestCorrelationFilter() {
     var registration = new FilterRegistrationBean<>(new RequestCorrelationFilter());
-    // Before Spring Security, so that even a 401 carries the request id.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // Before Spring Security, so that even a 401 carries the request id; after Spring Boot's
+    // ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so the request's span is in scope.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 }
