@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -55,6 +57,17 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   ValidationConfigurationCustomizer platformClockForValidation(Clock clock) {
     return configuration -> configuration.clockProvider(() -> clock);
+  }
+
+  /**
+   * Work handed to another thread keeps the trace and the MDC: Spring Modulith sends outbox events to
+   * Kafka on an async listener after commit, and the producer span must be a child of the request's
+   * span (Spring Boot applies a TaskDecorator bean to its task executor).
+   */
+  @Bean
+  @ConditionalOnMissingBean(TaskDecorator.class)
+  TaskDecorator contextPropagatingTaskDecorator() {
+    return new ContextPropagatingTaskDecorator();
   }
 
   /** Clinical numbers are refused, not rounded, when sent as a fraction or a string. */
