@@ -6,6 +6,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Settings every RehabNet web application shares, with the lowest precedence so a service can
@@ -51,7 +52,7 @@ public class WebEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("management.tracing.export.zipkin.endpoint",
         "${REHABNET_ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}");
     d.put("management.tracing.export.zipkin.enabled",
-        Boolean.toString(environment.containsProperty("REHABNET_ZIPKIN_ENDPOINT")));
+        Boolean.toString(StringUtils.hasText(environment.getProperty("REHABNET_ZIPKIN_ENDPOINT"))));
     d.put("springdoc.api-docs.path", "/v3/api-docs");
     // Logs are JSON lines (Logstash layout) carrying traceId, spanId and the request id from the MDC,
     // never payloads. REHABNET_LOG_FORMAT=ecs or gelf picks another layout.
