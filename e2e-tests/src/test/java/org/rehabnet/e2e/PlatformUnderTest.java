@@ -35,13 +35,14 @@ final class PlatformUnderTest {
   final Map<String, Integer> ports = new LinkedHashMap<>();
   /** Each process's actuator (Prometheus) port, apart from its API port as in a deployment. */
   final Map<String, Integer> managementPorts = new LinkedHashMap<>();
-  final ZipkinServer zipkin;
+  /** Zipkin starts with the first journey that reads traces: on two cores it slows everything it starts beside. */
+  private final int zipkinPort = Ports.free();
+  private ZipkinServer zipkin;
 
   private PlatformUnderTest() {
     root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
     logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs"));
     keycloak = KeycloakServer.start(root.resolve("deploy/keycloak/rehabnet-realm.json"), logs);
-    zipkin = ZipkinServer.start(logs);
     gatewayJwks = new CountingJwksProxy(keycloak.jwkSetUri());
 
     SharedInfrastructure infrastructure = SharedInfrastructure.get();
@@ -83,7 +84,6 @@ final class PlatformUnderTest {
     // Everything boots in parallel; two cores make this the slowest part of the suite.
     var ready = new ArrayList<CompletableFuture<?>>();
     ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4))));
-    ready.add(CompletableFuture.runAsync(() -> zipkin.awaitReady(Duration.ofMinutes(4))));
     started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(Duration.ofMinutes(4)))));
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     gateway = new ApiClient("http://localhost:" + gatewayPort);
@@ -97,7 +97,7 @@ final class PlatformUnderTest {
     int managementPort = Ports.free();
     managementPorts.put(name, managementPort);
     env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-    env.put("REHABNET_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+    env.put("REHABNET_ZIPKIN_ENDPOINT", ZipkinServer.spansEndpoint(zipkinPort));
     env.put("REHABNET_CONSUMER_INSTANCE_ID", "e2e-1");
   }
 
@@ -108,6 +108,14 @@ final class PlatformUnderTest {
         environments.get(service), logs);
     services.put(service, process);
     return process;
+  }
+
+  /** The trace backend every process exports to, started on first use (spans sent before are dropped). */
+  synchronized ZipkinServer zipkin() {
+    if (zipkin == null) {
+      zipkin = ZipkinServer.start(zipkinPort, logs).awaitReady(Duration.ofMinutes(4));
+    }
+    return zipkin;
   }
 
   static PlatformUnderTest get() {

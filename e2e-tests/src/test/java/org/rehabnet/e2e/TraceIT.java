@@ -26,6 +26,7 @@ class TraceIT {
 
   @Test
   void oneTraceLeadsFromTheGatewayRequestToTheEpisodeWrittenAtMonitoring() {
+    var zipkin = platform.zipkin();
     ApiResponse admitted = new Journeys(platform.gateway).admission(platform.token("intake-north"), "north",
         "Tr" + UUID.randomUUID().toString().substring(0, 8), "1979-02-03");
     String traceparent = admitted.header("traceparent");
@@ -39,7 +40,7 @@ class TraceIT {
     // Spans reach Zipkin within a second or so of ending (Brave's reporter batches them).
     List<JsonNode> spans = await("the trace in Zipkin").atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> platform.zipkin.trace(traceId), found -> episodeWrite(found) != null
+        .until(() -> zipkin.trace(traceId), found -> episodeWrite(found) != null
             && spanOf(found, "intake-service", "PRODUCER") != null
             && spanOf(found, "gateway", "SERVER") != null);
 

@@ -35,11 +35,15 @@ public final class ZipkinServer implements AutoCloseable {
 
   /** Starts the jar named by the {@value #JAR_PROPERTY} system property; call {@link #awaitReady}. */
   public static ZipkinServer start(Path logDir) {
+    return start(Ports.free(), logDir);
+  }
+
+  /** On a port chosen earlier, so processes started before it already know where to send spans. */
+  public static ZipkinServer start(int port, Path logDir) {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null) {
       throw new IllegalStateException("Set -D" + JAR_PROPERTY + " to io.zipkin:zipkin-server's exec jar");
     }
-    int port = Ports.free();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ManagedProcess process = ManagedProcess.start("zipkin",
         List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar),
@@ -55,6 +59,10 @@ public final class ZipkinServer implements AutoCloseable {
 
   /** Where Spring Boot's Zipkin exporter sends spans (REHABNET_ZIPKIN_ENDPOINT). */
   public String spansEndpoint() {
+    return spansEndpoint(port);
+  }
+
+  public static String spansEndpoint(int port) {
     return "http://127.0.0.1:" + port + "/api/v2/spans";
   }
 
