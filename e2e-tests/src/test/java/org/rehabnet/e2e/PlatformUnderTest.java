@@ -83,8 +83,10 @@ final class PlatformUnderTest {
 
     // Everything boots in parallel; two cores make this the slowest part of the suite.
     var ready = new ArrayList<CompletableFuture<?>>();
-    ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4))));
-    started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(Duration.ofMinutes(4)))));
+    // -Drehabnet.e2e.startup-timeout=PT10M on a machine shared with other builds.
+    Duration startup = Duration.parse(System.getProperty("rehabnet.e2e.startup-timeout", "PT4M"));
+    ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(startup)));
+    started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(startup))));
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     gateway = new ApiClient("http://localhost:" + gatewayPort);
   }
