@@ -22,9 +22,14 @@ final class Journeys {
 
   /** Registers a new person, refers, screens, accepts, assesses and admits them: the admission. */
   JsonNode admit(String token, String site) {
+    return admission(token, site, "Jo" + UUID.randomUUID().toString().substring(0, 8), "1988-06-15").json();
+  }
+
+  /** The same journey for a person of the given name and birth date: the admission's 201 response. */
+  ApiResponse admission(String token, String site, String givenName, String dateOfBirth) {
     ApiResponse patient = gateway.post("/api/intake/v1/patients", token, Map.of(
-        "givenName", "Jo" + UUID.randomUUID().toString().substring(0, 8), "familyName", "Journey",
-        "dateOfBirth", "1988-06-15", "site", site));
+        "givenName", givenName, "familyName", "Journey",
+        "dateOfBirth", dateOfBirth, "site", site));
     assertThat(patient.status()).as(patient.body()).isEqualTo(201);
     String patientId = patient.json().get("patientId").asString();
 
@@ -50,6 +55,6 @@ final class Journeys {
 
     ApiResponse admitted = gateway.post("/api/intake/v1/admissions", token, Map.of("referralId", referralId));
     assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
-    return admitted.json();
+    return admitted;
   }
 }

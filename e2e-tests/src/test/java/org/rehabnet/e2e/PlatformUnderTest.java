@@ -13,6 +13,7 @@ import org.rehabnet.test.infra.SharedInfrastructure;
 import org.rehabnet.test.keycloak.KeycloakServer;
 import org.rehabnet.test.process.ManagedProcess;
 import org.rehabnet.test.process.Ports;
+import org.rehabnet.test.zipkin.ZipkinServer;
 
 /**
  * The whole platform as users meet it: real PostgreSQL and Kafka, real Keycloak with the dev realm,
@@ -32,6 +33,11 @@ final class PlatformUnderTest {
   private final Path logs;
   final Map<String, ManagedProcess> services = new LinkedHashMap<>();
   final Map<String, Integer> ports = new LinkedHashMap<>();
+  /** Each process's actuator (Prometheus) port, apart from its API port as in a deployment. */
+  final Map<String, Integer> managementPorts = new LinkedHashMap<>();
+  /** Zipkin starts with the first journey that reads traces: on two cores it slows everything it starts beside. */
+  private final int zipkinPort = Ports.free();
+  private ZipkinServer zipkin;
 
   private PlatformUnderTest() {
     root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
@@ -51,6 +57,7 @@ final class PlatformUnderTest {
       env.put("SPRING_DATASOURCE_PASSWORD", db.password());
       env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
       env.put("REHABNET_ISSUER_URI", keycloak.issuer());
+      observed(service, env);
       environments.put(service, env);
       ManagedProcess process = startService(service);
       started.add(process);
@@ -59,6 +66,7 @@ final class PlatformUnderTest {
     ports.put("gateway", gatewayPort);
     Map<String, String> gatewayEnv = new LinkedHashMap<>();
     gatewayEnv.put("REHABNET_ISSUER_URI", keycloak.issuer());
+    observed("gateway", gatewayEnv);
     // Keys through a counting proxy, so the journeys can see how often the gateway asks Keycloak.
     gatewayEnv.put("REHABNET_JWK_SET_URI", gatewayJwks.url());
     gatewayEnv.put("REHABNET_GATEWAY_UPSTREAM_TIMEOUT", "5s");
@@ -75,10 +83,24 @@ final class PlatformUnderTest {
 
     // Everything boots in parallel; two cores make this the slowest part of the suite.
     var ready = new ArrayList<CompletableFuture<?>>();
-    ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4))));
-    started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(Duration.ofMinutes(4)))));
+    // -Drehabnet.e2e.startup-timeout=PT10M on a machine shared with other builds.
+    Duration startup = Duration.parse(System.getProperty("rehabnet.e2e.startup-timeout", "PT4M"));
+    ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(startup)));
+    started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(startup))));
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     gateway = new ApiClient("http://localhost:" + gatewayPort);
+  }
+
+  /**
+   * Traces to the test's Zipkin server, actuator on its own port, static consumer-group membership
+   * under a fixed instance name (so a restarted service takes its partitions back at once).
+   */
+  private void observed(String name, Map<String, String> env) {
+    int managementPort = Ports.free();
+    managementPorts.put(name, managementPort);
+    env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+    env.put("REHABNET_ZIPKIN_ENDPOINT", ZipkinServer.spansEndpoint(zipkinPort));
+    env.put("REHABNET_CONSUMER_INSTANCE_ID", "e2e-1");
   }
 
   /** Starts (or restarts) one service's jar with its environment. */
@@ -88,6 +110,14 @@ final class PlatformUnderTest {
         environments.get(service), logs);
     services.put(service, process);
     return process;
+  }
+
+  /** The trace backend every process exports to, started on first use (spans sent before are dropped). */
+  synchronized ZipkinServer zipkin() {
+    if (zipkin == null) {
+      zipkin = ZipkinServer.start(zipkinPort, logs).awaitReady(Duration.ofMinutes(4));
+    }
+    return zipkin;
   }
 
   static PlatformUnderTest get() {

@@ -8,6 +8,7 @@ import org.rehabnet.platform.web.security.RehabnetJwtConverter;
 import org.rehabnet.platform.web.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
  * Coarse authorization at the door: clinical staff reach the staff API, auditors only the audit
@@ -31,7 +33,7 @@ class SecurityConfig {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemServerSecurityHandlers problems,
-      ReactiveJwtDecoder decoder, RateLimitProperties rateLimits, RequestBudgets budgets) {
+      ReactiveJwtDecoder decoder, RateLimitProperties rateLimits, RequestBudgets budgets, Environment environment) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -50,7 +52,9 @@ class SecurityConfig {
             .accessDeniedHandler(problems))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeExchange(exchange -> exchange
-            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz").permitAll()
+            // Prometheus's scrape only on the management port (MANAGEMENT_SERVER_PORT), never at the door.
+            .matchers(scrapeOnManagementPort(environment)).permitAll()
             .pathMatchers("/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
             .pathMatchers("/api/*/v1/audit/**").hasRole(Roles.AUDITOR)
             .pathMatchers("/api/**").hasAnyRole(CLINICAL_STAFF)
@@ -58,5 +62,17 @@ class SecurityConfig {
             .anyExchange().denyAll())
         .addFilterAfter(new RateLimitFilter(rateLimits, budgets, problems), SecurityWebFiltersOrder.AUTHORIZATION)
         .build();
+  }
+
+  private static ServerWebExchangeMatcher scrapeOnManagementPort(Environment environment) {
+    return exchange -> {
+      var request = exchange.getRequest();
+      Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+      Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+      boolean scrape = "/actuator/prometheus".equals(request.getPath().value())
+          && managementPort != null && !managementPort.equals(serverPort)
+          && request.getLocalAddress() != null && request.getLocalAddress().getPort() == managementPort;
+      return scrape ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    };
   }
 }

@@ -52,10 +52,11 @@ class PartnerReads {
   private final SitePolicies sites;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ConsentRefusals refusals;
 
   PartnerReads(ConsentRegistry consents, PatientDirectory directory, PatientIdentities identities,
       PatientsInCare inCare, PlanLookup plans, AttendanceHistory attendance, DisclosureLog log, SitePolicies sites,
-      AuditTrail audit, Clock clock) {
+      AuditTrail audit, Clock clock, ConsentRefusals refusals) {
     this.consents = consents;
     this.directory = directory;
     this.identities = identities;
@@ -66,6 +67,7 @@ class PartnerReads {
     this.sites = sites;
     this.audit = audit;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   /** The resources of one category of one patient, or 404 when no consent allows it now. */
@@ -80,6 +82,7 @@ class PartnerReads {
     ConsentDecision decision = ConsentDecision.decide(consents.consentsOf(patientId), partnerOrg, category, purpose,
         now);
     if (decision.consent() == null) {
+      refusals.refused(partnerOrg, category, decision);
       throw refused(category, patientId, site.get(), AuditOutcome.REFUSED, decision.reason());
     }
     List<DomainResource> resources = resources(category, patientId, partnerOrg, now);
@@ -102,6 +105,7 @@ class PartnerReads {
       ConsentDecision decision = ConsentDecision.decide(named, partnerOrg, DataCategory.DEMOGRAPHICS, purpose, now);
       String site = directory.siteOf(patientId).orElse(named.getFirst().site());
       if (decision.consent() == null) {
+        refusals.refused(partnerOrg, DataCategory.DEMOGRAPHICS, decision);
         // Left out of the result; the refusal is still a fact to keep.
         audit.record(AuditAction.DISCLOSE, "Patient", patientId, patientId, site, AuditOutcome.REFUSED,
             decision.reason());

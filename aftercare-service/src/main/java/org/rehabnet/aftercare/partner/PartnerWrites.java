@@ -32,14 +32,16 @@ class PartnerWrites {
   private final PatientDirectory directory;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ConsentRefusals refusals;
 
   PartnerWrites(PartnerGroups groups, ConsentRegistry consents, PatientDirectory directory, AuditTrail audit,
-      Clock clock) {
+      Clock clock, ConsentRefusals refusals) {
     this.groups = groups;
     this.consents = consents;
     this.directory = directory;
     this.audit = audit;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   @Transactional
@@ -52,10 +54,11 @@ class PartnerWrites {
     LocalDate on = date != null ? date : groups.sessionDateAt(groupId, partnerOrg, Objects.requireNonNull(at));
     String site = directory.siteOf(patientId).orElse(null);
     ConsentDecision decision = site == null
-        ? new ConsentDecision(null, "unknown patient")
+        ? ConsentDecision.unknownPatient()
         : ConsentDecision.decide(consents.consentsOf(patientId), partnerOrg, DataCategory.ATTENDANCE, purpose,
             clock.instant());
     if (decision.consent() == null) {
+      refusals.refused(partnerOrg, DataCategory.ATTENDANCE, decision);
       audit.record(AuditAction.CREATE, "Encounter", groupId, patientId, site,
           site == null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, decision.reason());
       throw new NotFound("Patient", patientId);

@@ -45,6 +45,7 @@ class ConsentDecisionTest {
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.reason()).isEqualTo("no consent names partner lighthouse-recovery");
+    assertThat(decision.refusal()).as("the refusal count's reason").isEqualTo(ConsentDecision.Refusal.NO_CONSENT_FOR_PARTNER);
   }
 
   @Test
@@ -66,6 +67,7 @@ class ConsentDecisionTest {
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.reason()).isEqualTo("no consent names category MEDICATION");
+    assertThat(decision.refusal()).as("the refusal count's reason").isEqualTo(ConsentDecision.Refusal.NO_CONSENT_FOR_CATEGORY);
   }
 
   @Test
@@ -77,6 +79,7 @@ class ConsentDecisionTest {
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.reason()).isEqualTo("no consent for category AFTERCARE_PLAN names purpose HOUSING");
+    assertThat(decision.refusal()).as("the refusal count's reason").isEqualTo(ConsentDecision.Refusal.NO_CONSENT_FOR_PURPOSE);
   }
 
   @Test
@@ -90,6 +93,7 @@ class ConsentDecisionTest {
         PurposeOfUse.RECOVERY_SUPPORT, expiresAt);
     assertThat(atExpiry.allowed()).isFalse();
     assertThat(atExpiry.reason()).isEqualTo("consent expired for category AFTERCARE_PLAN");
+    assertThat(atExpiry.refusal()).as("the refusal count's reason").isEqualTo(ConsentDecision.Refusal.EXPIRED);
   }
 
   @Test

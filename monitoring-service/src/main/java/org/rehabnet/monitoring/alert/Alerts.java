@@ -1,5 +1,7 @@
 package org.rehabnet.monitoring.alert;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Raises alerts for the other features (inside their transaction, so an alert and the charting that
@@ -33,13 +37,16 @@ public class Alerts {
   private final Clock clock;
   private final AuditTrail audit;
   private final ChartReaders readers;
+  private final MeterRegistry meters;
 
-  Alerts(ClinicalAlerts alerts, Sites sites, Clock clock, AuditTrail audit, ChartReaders readers) {
+  Alerts(ClinicalAlerts alerts, Sites sites, Clock clock, AuditTrail audit, ChartReaders readers,
+      MeterRegistry meters) {
     this.alerts = alerts;
     this.sites = sites;
     this.clock = clock;
     this.audit = audit;
     this.readers = readers;
+    this.meters = meters;
   }
 
   /**
@@ -63,6 +70,7 @@ public class Alerts {
         .map(signal -> {
           ClinicalAlert alert = alerts.save(ClinicalAlert.raise(episodeId, patientId, site, signal, now));
           log.info("Raised {} on episode {}", alert, episodeId);
+          countedOnCommit(alert);
           return alert.kind();
         })
         .toList();
@@ -93,5 +101,24 @@ public class Alerts {
     ClinicalAlert saved = alerts.save(alert);
     audit.wrote(AuditAction.UPDATE, "ClinicalAlert", alertId, alert.patientId(), alert.site());
     return AlertView.of(saved);
+  }
+
+  /**
+   * rehabnet_alerts_raised_total{kind, severity, site}: counted once the alert is committed, so a
+   * charting transaction that rolls back does not show an alert nobody can see.
+   */
+  private void countedOnCommit(ClinicalAlert alert) {
+    Counter counter = Counter.builder("rehabnet.alerts.raised")
+        .description("Clinical alerts raised (after suppression), by kind and severity")
+        .tag("kind", alert.kind().name())
+        .tag("severity", alert.severity().name())
+        .tag("site", alert.site())
+        .register(meters);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        counter.increment();
+      }
+    });
   }
 }

@@ -49,10 +49,11 @@ class MedicationService {
   private final Reassessments reassessments;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DoseRefusals refusals;
 
   MedicationService(MedicationOrders orders, Administrations administrations, DosingPolicy policy,
       EpisodeAccess episodes, Sites sites, WithdrawalService withdrawal, VitalSignsService vitals, Alerts alerts,
-      Reassessments reassessments, AuditTrail audit, Clock clock) {
+      Reassessments reassessments, AuditTrail audit, Clock clock, DoseRefusals refusals) {
     this.orders = orders;
     this.administrations = administrations;
     this.policy = policy;
@@ -64,6 +65,7 @@ class MedicationService {
     this.reassessments = reassessments;
     this.audit = audit;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   @Transactional
@@ -73,7 +75,9 @@ class MedicationService {
     List<Violation> refusals = policy.orderRefusals(request.drug(), request.highestDoseMg(),
         request.documentedDayOneMaxMg(), sites.find(episode.site()).orElse(null));
     if (!refusals.isEmpty()) {
-      throw new UnsafeDose(refusals);
+      Verdict verdict = new Verdict(refusals, List.of());
+      this.refusals.orderRefused(verdict);
+      throw new UnsafeDose(verdict);
     }
     MedicationOrder order = orders.save(MedicationOrder.place(episodeId, request, clock.instant(),
         caller.username()));
@@ -128,7 +132,10 @@ class MedicationService {
         episode.benzodiazepineRisk());
     DoseDecision decision = policy.decide(proposal, request.overrideReason(), caller.hasRole(Roles.PHYSICIAN));
     Administration given = switch (decision) {
-      case DoseDecision.Refuse refused -> throw new UnsafeDose(refused.verdict());
+      case DoseDecision.Refuse refused -> {
+        refusals.doseRefused(refused.verdict());
+        throw new UnsafeDose(refused.verdict());
+      }
       case DoseDecision.OverrideNotPermitted ignored -> throw new OverrideNotAllowed();
       case DoseDecision.Give give -> Administration.give(order, request.doseMg(), request.route(), now,
           caller.username(), List.of(), null, give.warnings(), site == null ? null : site.sequence());

@@ -3,6 +3,7 @@ package org.rehabnet.monitoring.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rehabnet.platform.events.CloudEventHeaders;
+import org.rehabnet.platform.events.EventFlowMetrics;
 import org.rehabnet.platform.events.EventMetadata;
 import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
@@ -41,6 +43,12 @@ class DetoxEpisodeIntegrationTest {
 
   @Autowired
   JsonMapper json;
+
+  @Autowired
+  MeterRegistry meters;
+
+  @Autowired
+  EventFlowMetrics eventFlow;
 
   ApiClient api;
   final TestIdentityProvider idp = TestIdentityProvider.get();
@@ -144,6 +152,31 @@ class DetoxEpisodeIntegrationTest {
     assertThat(tool.list()).filteredOn(s -> s.topic().equals(dlt)).singleElement()
         .satisfies(s -> assertThat(s.parked()).isPositive());
     assertThat(episodes(parked.admissionId())).isEqualTo(1);
+  }
+
+  @Test
+  void theEventPathShowsInMetricsAndReadinessNamesTheBroker() {
+    AdmissionRecorded admission = admission("north");
+    publish(admission);
+    await().atMost(Duration.ofSeconds(20)).until(() -> episodes(admission.admissionId()) == 1);
+    eventFlow.refresh();
+
+    assertThat(meters.get("rehabnet.events.handled").tag("consumer", AdmissionEventHandler.CONSUMER)
+        .tag("outcome", "processed").timer().count()).isPositive();
+    assertThat(meters.get("rehabnet.events.consumer.lag").tag("group", "monitoring-service")
+        .tag("topic", Topics.INTAKE_ADMISSIONS).gauge().value()).isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("rehabnet.events.dlt.depth")
+        .tag("topic", Topics.deadLetterTopic(Topics.INTAKE_ADMISSIONS, "monitoring-service")).gauge().value())
+        .isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("rehabnet.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("rehabnet.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("rehabnet.dose.refusals").tag("rule", "DAILY_MAXIMUM").tag("stage", "administration")
+        .counter()).isNotNull();
+
+    var readiness = api.get("/readyz", null);
+    assertThat(readiness.status()).isEqualTo(200);
+    var health = api.get("/actuator/health/readiness", null);
+    assertThat(health.body()).contains("UP");
   }
 
   /** Admitted at noon, site time, two calendar days ago: day 3 whatever the hour now. */

@@ -1,5 +1,7 @@
 package org.rehabnet.platform.events;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +27,18 @@ public class EventInbox {
   private final ProcessedEvents processedEvents;
   private final TransactionTemplate transactions;
   private final JsonMapper json;
+  private final ObservationRegistry observations;
 
   public EventInbox(ProcessedEvents processedEvents, TransactionTemplate transactions, JsonMapper json) {
+    this(processedEvents, transactions, json, ObservationRegistry.NOOP);
+  }
+
+  public EventInbox(ProcessedEvents processedEvents, TransactionTemplate transactions, JsonMapper json,
+      ObservationRegistry observations) {
     this.processedEvents = processedEvents;
     this.transactions = transactions;
     this.json = json;
+    this.observations = observations;
   }
 
   /** Starts a set of handlers for one listener, keyed by event type. */
@@ -58,21 +67,35 @@ public class EventInbox {
     }
     String previousTraceparent = TraceContext.currentTraceparent();
     String previousRequestId = TraceContext.currentRequestId();
-    TraceContext.set(
-        TraceContext.childOf(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TRACEPARENT)),
-        "event-" + eventId);
-    try {
-      transactions.executeWithoutResult(tx -> {
-        if (!processedEvents.markProcessed(consumer, eventId)) {
-          log.info("{} skips duplicate {} {}", consumer, type, eventId);
-          return;
-        }
-        handler.handle(json, record.value());
-        log.info("{} processed {} {}", consumer, type, eventId);
-      });
-    } finally {
-      restore(previousTraceparent, previousRequestId);
-    }
+    // The handler's transaction is a span of its own, a child of the listener's consumer span
+    // (which continues the producer's trace from the record's traceparent): in a trace it is the
+    // database write the event caused, and its timer is the handling time per consumer and type.
+    Observation handling = Observation.createNotStarted("rehabnet.events.handled", observations)
+        .contextualName(consumer + " " + handler.eventClass().getSimpleName())
+        .lowCardinalityKeyValue("consumer", consumer)
+        .lowCardinalityKeyValue("event.type", type)
+        .lowCardinalityKeyValue("outcome", "failed");
+    handling.observe(() -> {
+      // Without a tracer, the record's traceparent is continued by hand.
+      String traced = TraceContext.tracedTraceparent();
+      TraceContext.set(traced != null ? traced
+              : TraceContext.childOf(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TRACEPARENT)),
+          "event-" + eventId);
+      try {
+        transactions.executeWithoutResult(tx -> {
+          if (!processedEvents.markProcessed(consumer, eventId)) {
+            handling.lowCardinalityKeyValue("outcome", "duplicate");
+            log.info("{} skips duplicate {} {}", consumer, type, eventId);
+            return;
+          }
+          handler.handle(json, record.value());
+          handling.lowCardinalityKeyValue("outcome", "processed");
+          log.info("{} processed {} {}", consumer, type, eventId);
+        });
+      } finally {
+        restore(previousTraceparent, previousRequestId);
+      }
+    });
   }
 
   private static void restore(@Nullable String traceparent, @Nullable String requestId) {

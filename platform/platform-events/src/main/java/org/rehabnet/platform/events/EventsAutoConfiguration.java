@@ -1,16 +1,26 @@
 package org.rehabnet.platform.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -79,8 +89,50 @@ public class EventsAutoConfiguration {
 
   @Bean
   EventInbox eventInbox(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
-      JsonMapper json) {
-    return new EventInbox(processedEvents, new TransactionTemplate(transactionManager), json);
+      JsonMapper json, ObjectProvider<ObservationRegistry> observations) {
+    return new EventInbox(processedEvents, new TransactionTemplate(transactionManager), json,
+        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+  }
+
+  /**
+   * Static group membership: each listener container joins its group under a fixed
+   * {@code group.instance.id} ({@code <instance>.<listener id>}), so an instance restarted after a
+   * crash takes its partitions back at once instead of waiting for the dead member's session to
+   * expire and the group to rebalance. On only where REHABNET_CONSUMER_INSTANCE_ID names the
+   * instance (./rehabnet up, compose, the e2e platform): two instances under one name would fence
+   * each other, and test contexts in one JVM share their listener ids.
+   */
+  @Bean
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticGroupMembership(
+      @Value("${rehabnet.events.consumer-instance-id:}") String instanceId) {
+    return container -> {
+      if (!instanceId.isBlank()) {
+        container.getContainerProperties().getKafkaConsumerProperties()
+            .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + container.getListenerId());
+      }
+    };
+  }
+
+  /** One admin client for the broker's health and the event-flow metrics. */
+  @Bean(destroyMethod = "close")
+  Admin rehabnetEventsAdmin(KafkaAdmin kafkaAdmin) {
+    var config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "rehabnet-events-admin");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    return Admin.create(config);
+  }
+
+  @Bean
+  KafkaBrokerHealthIndicator kafkaHealthIndicator(Admin rehabnetEventsAdmin) {
+    return new KafkaBrokerHealthIndicator(rehabnetEventsAdmin);
+  }
+
+  @Bean
+  EventFlowMetrics eventFlowMetrics(JdbcClient jdbc, Admin rehabnetEventsAdmin,
+      @Value("${spring.kafka.consumer.group-id}") String group,
+      ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
+    return new EventFlowMetrics(jdbc, rehabnetEventsAdmin, group, listeners, meters);
   }
 
   @Bean

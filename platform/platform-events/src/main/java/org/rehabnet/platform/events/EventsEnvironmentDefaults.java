@@ -43,6 +43,19 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     d.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
     d.put("spring.kafka.listener.ack-mode", "record");
+    // Traces cross Kafka: the template's observation writes the producer span's traceparent on the
+    // record (also for the outbox's sends after commit), the listener's continues it.
+    d.put("spring.kafka.template.observation-enabled", "true");
+    d.put("spring.kafka.listener.observation-enabled", "true");
+    // Static group membership (EventsAutoConfiguration.staticGroupMembership): a restarted instance
+    // rejoins under its old member id and gets its partitions back without a rebalance, as long as
+    // it is back within the session timeout. 30 s covers a restart on a loaded machine; a member
+    // gone for good hands its partitions to another instance after that long.
+    d.put("rehabnet.events.consumer-instance-id", "${REHABNET_CONSUMER_INSTANCE_ID:}");
+    d.put("spring.kafka.consumer.properties.session.timeout.ms", "30000");
+    d.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
+    // Ready means able to do the work: the database and the broker answer.
+    d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
     d.put("spring.modulith.events.externalization.enabled", "true");
     d.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
     // The event_publication table comes from the platform's Flyway migration.

@@ -64,7 +64,8 @@ public final class ManagedProcess implements AutoCloseable {
         "-jar", jar.toString());
     var env = new java.util.HashMap<>(environment);
     env.put("SERVER_PORT", Integer.toString(port));
-    return start(name, command, env, URI.create("http://127.0.0.1:" + port + "/actuator/health"), logDir);
+    // /readyz on the main port: readiness (database and broker included) wherever actuator itself lives.
+    return start(name, command, env, URI.create("http://127.0.0.1:" + port + "/readyz"), logDir);
   }
 
   public ManagedProcess awaitHealthy(Duration timeout) {
@@ -98,6 +99,16 @@ public final class ManagedProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Ends the process at once (SIGKILL), as a crash would: no shutdown hooks, no leaving the group. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public Path logFile() {

@@ -31,6 +31,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -59,6 +62,17 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   ValidationConfigurationCustomizer platformClockForValidation(Clock clock) {
     return configuration -> configuration.clockProvider(() -> clock);
+  }
+
+  /**
+   * Work handed to another thread keeps the trace and the MDC: Spring Modulith sends outbox events to
+   * Kafka on an async listener after commit, and the producer span must be a child of the request's
+   * span (Spring Boot applies a TaskDecorator bean to its task executor).
+   */
+  @Bean
+  @ConditionalOnMissingBean(TaskDecorator.class)
+  TaskDecorator contextPropagatingTaskDecorator() {
+    return new ContextPropagatingTaskDecorator();
   }
 
   /** Clinical numbers are refused, not rounded, when sent as a fraction or a string. */
@@ -129,8 +143,8 @@ public class ServletPlatformAutoConfiguration {
   }
 
   @Bean
-  ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems) {
-    return new ServiceSecurity(problems);
+  ServiceSecurity serviceSecurity(ProblemSecurityHandlers problems, Environment environment) {
+    return new ServiceSecurity(problems, environment);
   }
 
   /** Tomcat's own refusals (before any filter) as problem+json too; see ProblemErrorReportValve. */
@@ -151,8 +165,9 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestCorrelationFilter> requestCorrelationFilter() {
     var registration = new FilterRegistrationBean<>(new RequestCorrelationFilter());
-    // Before Spring Security, so that even a 401 carries the request id.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // Before Spring Security, so that even a 401 carries the request id; after Spring Boot's
+    // ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so the request's span is in scope.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 }

@@ -1,5 +1,7 @@
 package org.rehabnet.platform.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -15,7 +17,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * The part of every service's {@code SecurityConfig} that must not differ between services:
  * stateless bearer-token resource server, the shared role converter, problem+json for 401/403,
  * only probes and the API document anonymous, the staff API closed to partner clients, and
- * everything not named denied.
+ * everything not named denied. Prometheus's scrape is answered anonymously only on the management
+ * port, which the gateway does not route and a deployment keeps off the public network.
  */
 public class ServiceSecurity {
 
@@ -25,10 +28,25 @@ public class ServiceSecurity {
         AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Roles.PARTNER)));
   }
 
-  private final ProblemSecurityHandlers problems;
+  /** The port Spring Boot's management server listens on, when it has its own. */
+  public static final String LOCAL_MANAGEMENT_PORT = "local.management.port";
 
-  public ServiceSecurity(ProblemSecurityHandlers problems) {
+  private final ProblemSecurityHandlers problems;
+  private final Environment environment;
+
+  public ServiceSecurity(ProblemSecurityHandlers problems, Environment environment) {
     this.problems = problems;
+    this.environment = environment;
+  }
+
+  /** A scrape arriving on the management server's own port (never on the API port). */
+  private boolean isScrapeOnManagementPort(HttpServletRequest request) {
+    if (!"/actuator/prometheus".equals(request.getRequestURI())) {
+      return false;
+    }
+    Integer managementPort = environment.getProperty(LOCAL_MANAGEMENT_PORT, Integer.class);
+    Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+    return managementPort != null && !managementPort.equals(serverPort) && request.getLocalPort() == managementPort;
   }
 
   public SecurityFilterChain build(HttpSecurity http,
@@ -44,8 +62,9 @@ public class ServiceSecurity {
             .accessDeniedHandler(problems))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(auth -> {
-          auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+          auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz",
               "/v3/api-docs", "/v3/api-docs/**").permitAll();
+          auth.requestMatchers(this::isScrapeOnManagementPort).permitAll();
           // The staff API is for staff in every service: a partner token reaches nothing under /v1,
           // whatever other roles it might carry, even if a service forgets to say so.
           auth.requestMatchers("/v1/**").access(staffOnly());

@@ -14,9 +14,21 @@ public record Correlation(String requestId, String traceparent) {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   public static Correlation of(@Nullable String incomingRequestId, @Nullable String incomingTraceparent) {
+    return of(incomingRequestId, incomingTraceparent, null);
+  }
+
+  /**
+   * With the traceparent of the tracer's span for this request when there is one: the trace the
+   * backend records. Without a tracer, a child of the caller's traceparent (or a new trace).
+   */
+  public static Correlation of(@Nullable String incomingRequestId, @Nullable String incomingTraceparent,
+      @Nullable String tracedTraceparent) {
     String requestId = incomingRequestId != null && SAFE_ID.matcher(incomingRequestId).matches()
         ? incomingRequestId
         : UUID.randomUUID().toString();
-    return new Correlation(requestId, TraceContext.childOf(incomingTraceparent));
+    String traceparent = TraceContext.isValid(tracedTraceparent)
+        ? tracedTraceparent
+        : TraceContext.childOf(incomingTraceparent);
+    return new Correlation(requestId, traceparent);
   }
 }

@@ -8,7 +8,10 @@ import org.slf4j.MDC;
 
 /**
  * The W3C trace context of the work in progress, kept in the logging MDC so that logs, responses
- * and outgoing events all carry the same {@code traceparent} and request id.
+ * and outgoing events all carry the same {@code traceparent} and request id. Where Micrometer
+ * Tracing has a span in scope (every request and every listener, see docs/runbook.md) the
+ * traceparent is that span's, read from the {@code traceId}/{@code spanId} the tracer keeps in the
+ * MDC, so the ids in logs, events and responses are the ones the trace backend shows.
  */
 public final class TraceContext {
 
@@ -19,8 +22,24 @@ public final class TraceContext {
       Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The tracer's MDC keys (Micrometer Tracing with Brave, as configured by Spring Boot). */
+  static final String TRACER_TRACE_ID = "traceId";
+  static final String TRACER_SPAN_ID = "spanId";
+
   public static @Nullable String currentTraceparent() {
-    return MDC.get(TRACEPARENT);
+    String traced = tracedTraceparent();
+    return traced != null ? traced : MDC.get(TRACEPARENT);
+  }
+
+  /** The traceparent of the tracer's span in scope, or null when there is none. */
+  public static @Nullable String tracedTraceparent() {
+    String traceId = MDC.get(TRACER_TRACE_ID);
+    String spanId = MDC.get(TRACER_SPAN_ID);
+    if (traceId == null || spanId == null) {
+      return null;
+    }
+    String traceparent = "00-" + "0".repeat(Math.max(0, 32 - traceId.length())) + traceId + "-" + spanId + "-01";
+    return isValid(traceparent) ? traceparent : null;
   }
 
   public static @Nullable String currentRequestId() {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rehabnet.test.zipkin;
+
+import org.jspecify.annotations.NullMarked;
