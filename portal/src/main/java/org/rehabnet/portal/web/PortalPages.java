@@ -31,6 +31,7 @@ class PortalPages {
     model.addAttribute("staff", Staff.current());
     model.addAttribute("idleSeconds", properties.idleTimeout().toSeconds());
     model.addAttribute("idleWarningSeconds", properties.idleWarning().toSeconds());
+    model.addAttribute("pollSeconds", properties.censusPoll().toSeconds());
   }
 
   @ExceptionHandler(GatewayProblem.class)
