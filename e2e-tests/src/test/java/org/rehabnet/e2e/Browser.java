@@ -94,6 +94,16 @@ final class Browser implements AutoCloseable {
     return driver.findElements(by);
   }
 
+  /**
+   * Sets a date or date-time input as its picker would (typing into chromium's segmented date fields
+   * depends on the locale), then tells the page it changed.
+   */
+  void setValue(String id, String value) {
+    driver.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+        + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+        id, value);
+  }
+
   String text() {
     return driver.findElement(By.tagName("body")).getText();
   }

@@ -50,6 +50,11 @@ class PortalSiteIsolationIT {
       south.open("/ward/north");
       assertThat(south.waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
       assertThat(south.all(By.cssSelector("tr[data-episode='" + episode + "']"))).isEmpty();
+    } finally {
+      // Frees the bed for the other journeys (north has twelve).
+      platform.gateway.post("/api/monitoring/v1/episodes/" + episode + "/discharge", platform.token("physician-north"),
+          java.util.Map.of("type", "COMPLETED", "naloxoneProvided", true, "overdoseEducation", true,
+              "medicationPlan", "NONE"));
     }
   }
 }

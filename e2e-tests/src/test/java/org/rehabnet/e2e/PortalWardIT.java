@@ -100,6 +100,17 @@ class PortalWardIT {
       nurse.await().withTimeout(Duration.ofSeconds(45)).until(d -> Integer.parseInt(d.findElement(
           By.cssSelector("tr[data-episode='" + episode + "'] td.alerts")).getText().trim()) > before);
       nurse.screenshot("census-alert");
+
+      // The physician discharges from the chart: naloxone, education, plan and prescriber on one form.
+      physician.open("/chart/" + episode);
+      physician.waitFor(By.id("discharge-type"));
+      physician.find(By.cssSelector("input[name=naloxoneProvided]")).click();
+      physician.find(By.cssSelector("input[name=overdoseEducation]")).click();
+      new Select(physician.find(By.id("medication-plan"))).selectByValue("BUPRENORPHINE_MAINTENANCE");
+      physician.find(By.id("prescriber")).sendKeys("Dr Office-Based, Main Street Clinic");
+      physician.find(By.cssSelector("#discharge button")).click();
+      physician.await().until(d -> d.findElement(By.cssSelector(".banner")).getText().contains("discharged"));
+      assertThat(physician.all(By.id("discharge-type"))).as("no second discharge").isEmpty();
     }
   }
 
