@@ -30,12 +30,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * and the idle logoff that background polls do not hold off.
  */
 @SpringBootTest(properties = {
-    "spring.security.oauth2.client.provider.keycloak.issuer-uri=",
-    "spring.security.oauth2.client.provider.keycloak.authorization-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/auth",
-    "spring.security.oauth2.client.provider.keycloak.token-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/token",
-    "spring.security.oauth2.client.provider.keycloak.jwk-set-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/certs",
-    "spring.security.oauth2.client.provider.keycloak.user-info-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/userinfo",
-    "spring.security.oauth2.client.provider.keycloak.user-name-attribute=preferred_username",
+    // A provider without an issuer: the portal starts without Keycloak's discovery document.
+    "spring.security.oauth2.client.registration.keycloak.provider=keycloak-test",
+    "spring.security.oauth2.client.provider.keycloak-test.authorization-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/auth",
+    "spring.security.oauth2.client.provider.keycloak-test.token-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/token",
+    "spring.security.oauth2.client.provider.keycloak-test.jwk-set-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/certs",
+    "spring.security.oauth2.client.provider.keycloak-test.user-info-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/userinfo",
+    "spring.security.oauth2.client.provider.keycloak-test.user-name-attribute=preferred_username",
     "spring.kafka.listener.auto-startup=false"})
 @AutoConfigureMockMvc
 @Import(PortalTestConfig.class)
@@ -67,7 +68,7 @@ class PortalPagesIntegrationTest {
     MockHttpSession session = new MockHttpSession();
     String page = mvc.perform(get("/ward/north").with(as("nurse-north", "nurse", "north")).session(session))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("Family7", "RN-1007", "band-moderate", "news2-emergency", "Record round",
+    assertThat(page).contains("Family7", "RN-1007", "band-mild", "news2-emergency", "Record round",
         "hx-trigger=\"every 30s, sse:census\"", "sse-connect=\"/ward/north/signals\"");
     assertThat(page).containsPattern("<title>Ward census · RehabNet</title>");
 
@@ -76,7 +77,7 @@ class PortalPagesIntegrationTest {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> census = new java.util.ArrayList<>(
-        (List<Map<String, Object>>) (List<?>) gateway.list("", "/api/monitoring/v1/sites/north/census"));
+        (List<Map<String, Object>>) (List<?>) gateway.listAs("", "/api/monitoring/v1/sites/north/census"));
     Map<String, Object> changed = new java.util.HashMap<>(census.getFirst());
     changed.put("openAlerts", 2);
     census.set(0, changed);

@@ -25,12 +25,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Target: p95 below 300 ms.
  */
 @SpringBootTest(properties = {
-    "spring.security.oauth2.client.provider.keycloak.issuer-uri=",
-    "spring.security.oauth2.client.provider.keycloak.authorization-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/auth",
-    "spring.security.oauth2.client.provider.keycloak.token-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/token",
-    "spring.security.oauth2.client.provider.keycloak.jwk-set-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/certs",
-    "spring.security.oauth2.client.provider.keycloak.user-info-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/userinfo",
-    "spring.security.oauth2.client.provider.keycloak.user-name-attribute=preferred_username",
+    // A provider without an issuer: the portal starts without Keycloak's discovery document.
+    "spring.security.oauth2.client.registration.keycloak.provider=keycloak-test",
+    "spring.security.oauth2.client.provider.keycloak-test.authorization-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/auth",
+    "spring.security.oauth2.client.provider.keycloak-test.token-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/token",
+    "spring.security.oauth2.client.provider.keycloak-test.jwk-set-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/certs",
+    "spring.security.oauth2.client.provider.keycloak-test.user-info-uri=http://keycloak.test/realms/rehabnet/protocol/openid-connect/userinfo",
+    "spring.security.oauth2.client.provider.keycloak-test.user-name-attribute=preferred_username",
     "spring.kafka.listener.auto-startup=false", "logging.level.root=WARN"})
 @AutoConfigureMockMvc
 @Import(PortalTestConfig.class)

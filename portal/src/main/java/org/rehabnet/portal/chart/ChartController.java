@@ -187,7 +187,7 @@ class ChartController {
   private ChartPage load(String episodeId) {
     Staff staff = Staff.current();
     String token = gateway.token();
-    Map<String, Object> episode = gateway.get(token, "/api/monitoring/v1/episodes/{id}", episodeId);
+    Map<String, Object> episode = gateway.getAs(token, "/api/monitoring/v1/episodes/{id}", episodeId);
     String site = String.valueOf(episode.get("site"));
     ZoneId zone = sites.zone(site);
     if (!staff.ward()) {
@@ -195,15 +195,15 @@ class ChartController {
     }
     try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<List<Map<String, Object>>> vitals = parallel.submit(
-          () -> gateway.list(token, "/api/monitoring/v1/episodes/{id}/vital-signs", episodeId));
+          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/vital-signs", episodeId));
       Future<Map<String, Object>> trend = parallel.submit(
-          () -> gateway.get(token, "/api/monitoring/v1/episodes/{id}/withdrawal-trend", episodeId));
+          () -> gateway.getAs(token, "/api/monitoring/v1/episodes/{id}/withdrawal-trend", episodeId));
       Future<List<Map<String, Object>>> orders = parallel.submit(
-          () -> gateway.list(token, "/api/monitoring/v1/episodes/{id}/medication-orders", episodeId));
+          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/medication-orders", episodeId));
       Future<List<Map<String, Object>>> mar = parallel.submit(
-          () -> gateway.list(token, "/api/monitoring/v1/episodes/{id}/administrations", episodeId));
+          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/administrations", episodeId));
       Future<List<Map<String, Object>>> alerts = parallel.submit(
-          () -> gateway.list(token, "/api/monitoring/v1/episodes/{id}/alerts", episodeId));
+          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/alerts", episodeId));
       List<ChartData.VitalSet> sets = ChartRecords.vitals(vitals.get());
       List<Map<String, Object>> given = mar.get();
       var now = clock.instant();

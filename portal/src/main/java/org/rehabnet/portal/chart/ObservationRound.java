@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * sent, so a round is charted entirely or not at all.
  */
 record ObservationRound(
-    @Nullable Integer respirationRate, @Nullable Integer spo2, boolean onOxygen, @Nullable Integer systolic,
+    @Nullable Integer respirationRate, @Nullable Integer spo2, @Nullable Boolean onOxygen, @Nullable Integer systolic,
     @Nullable Integer diastolic, @Nullable Integer pulse, @Nullable String consciousness,
-    @Nullable BigDecimal temperature, @Nullable String poss, boolean vomiting, boolean insomnia, boolean anxious,
-    boolean breathingDifficulty, @Nullable Integer sweating, @Nullable Integer restlessness,
+    @Nullable BigDecimal temperature, @Nullable String poss, @Nullable Boolean vomiting, @Nullable Boolean insomnia,
+    @Nullable Boolean anxious, @Nullable Boolean breathingDifficulty, @Nullable Integer sweating, @Nullable Integer restlessness,
     @Nullable Integer pupilSize, @Nullable Integer boneJointAches, @Nullable Integer runnyNose,
     @Nullable Integer giUpset, @Nullable Integer tremor, @Nullable Integer yawning, @Nullable Integer anxiety,
     @Nullable Integer gooseflesh) {
@@ -81,7 +81,7 @@ record ObservationRound(
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("respirationRate", respirationRate);
     body.put("spo2", spo2);
-    body.put("onOxygen", onOxygen);
+    body.put("onOxygen", Boolean.TRUE.equals(onOxygen));
     body.put("systolic", systolic);
     body.put("diastolic", diastolic);
     body.put("pulse", pulse);
@@ -93,10 +93,10 @@ record ObservationRound(
   Map<String, Object> observation() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("poss", poss == null || poss.isBlank() ? null : poss);
-    body.put("vomiting", vomiting);
-    body.put("insomnia", insomnia);
-    body.put("anxiety", anxious);
-    body.put("breathingDifficulty", breathingDifficulty);
+    body.put("vomiting", Boolean.TRUE.equals(vomiting));
+    body.put("insomnia", Boolean.TRUE.equals(insomnia));
+    body.put("anxiety", Boolean.TRUE.equals(anxious));
+    body.put("breathingDifficulty", Boolean.TRUE.equals(breathingDifficulty));
     return body;
   }
 

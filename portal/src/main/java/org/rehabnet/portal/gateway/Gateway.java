@@ -72,21 +72,22 @@ public class Gateway {
     return client.getAccessToken().getTokenValue();
   }
 
-  public Map<String, Object> get(String token, String path, Object... variables) {
+  /** A read with a token already taken (for parallel reads); named apart so no overload can mistake a path for a token. */
+  public Map<String, Object> getAs(String token, String path, Object... variables) {
     return exchange(rest.get().uri(path, variables), token).body(OBJECT);
   }
 
-  public List<Map<String, Object>> list(String token, String path, Object... variables) {
+  public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
     List<Map<String, Object>> body = exchange(rest.get().uri(path, variables), token).body(LIST);
     return body == null ? List.of() : body;
   }
 
   public Map<String, Object> get(String path, Object... variables) {
-    return get(token(), path, variables);
+    return getAs(token(), path, variables);
   }
 
   public List<Map<String, Object>> list(String path, Object... variables) {
-    return list(token(), path, variables);
+    return listAs(token(), path, variables);
   }
 
   public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {

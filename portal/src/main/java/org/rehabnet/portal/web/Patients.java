@@ -75,7 +75,7 @@ public class Patients {
 
   private Patient lookup(String token, String id) {
     try {
-      Map<String, Object> patient = gateway.get(token, "/api/intake/v1/patients/{id}", id);
+      Map<String, Object> patient = gateway.getAs(token, "/api/intake/v1/patients/{id}", id);
       return new Patient(id, patient.get("givenName") + " " + patient.get("familyName"),
           String.valueOf(patient.get("mrn")), String.valueOf(patient.get("dateOfBirth")));
     } catch (GatewayProblem e) {

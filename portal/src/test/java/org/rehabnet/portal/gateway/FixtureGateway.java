@@ -45,13 +45,13 @@ public class FixtureGateway extends Gateway {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, Object> get(String token, String path, Object... variables) {
+  public Map<String, Object> getAs(String token, String path, Object... variables) {
     return (Map<String, Object>) answer(path, variables);
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public List<Map<String, Object>> list(String token, String path, Object... variables) {
+  public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
     return (List<Map<String, Object>>) answer(path, variables);
   }
 
