@@ -85,7 +85,8 @@ class PortalGroupRegisterIT {
             + "/episode", nurse), r -> r.status() == 200).json();
     ApiResponse discharged = gateway.post("/api/monitoring/v1/episodes/" + episode.get("episodeId").asString()
         + "/discharge", platform.token("physician-north"), Map.of("type", "COMPLETED", "naloxoneProvided", true,
-        "overdoseEducation", true, "medicationPlan", "BUPRENORPHINE_MAINTENANCE"));
+        "overdoseEducation", true, "medicationPlan", "BUPRENORPHINE_MAINTENANCE", "receivingPrescriber",
+        "Harbor Clinic"));
     assertThat(discharged.status()).as(discharged.body()).isIn(200, 201);
     String counsellor = platform.token("counsellor-north");
     JsonNode plan = await("the aftercare plan").atMost(Duration.ofSeconds(30))

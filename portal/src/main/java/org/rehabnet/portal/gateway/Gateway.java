@@ -11,6 +11,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,7 +45,10 @@ public class Gateway {
     var factory = new SimpleClientHttpRequestFactory();
     factory.setConnectTimeout(java.time.Duration.ofSeconds(2));
     factory.setReadTimeout(properties.gatewayTimeout());
-    this.rest = RestClient.builder().baseUrl(properties.gatewayUri().toString()).requestFactory(factory).build();
+    // Buffered, so every body goes with its Content-Length: the gateway's body-size limit met a chunked
+    // request body from HttpURLConnection by closing the connection.
+    this.rest = RestClient.builder().baseUrl(properties.gatewayUri().toString())
+        .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
     this.authorizedClients = authorizedClients;
   }
 

@@ -13,7 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,13 +29,13 @@ public final class IdleLogoff extends OncePerRequestFilter {
   private final Duration timeout;
   private final Clock clock;
   private final KeycloakSessions keycloak;
-  private final HttpSessionOAuth2AuthorizedClientRepository authorizedClients =
-      new HttpSessionOAuth2AuthorizedClientRepository();
+  private final OAuth2AuthorizedClientRepository authorizedClients;
 
-  IdleLogoff(Duration timeout, Clock clock, KeycloakSessions keycloak) {
+  IdleLogoff(Duration timeout, Clock clock, KeycloakSessions keycloak, OAuth2AuthorizedClientRepository authorizedClients) {
     this.timeout = timeout;
     this.clock = clock;
     this.keycloak = keycloak;
+    this.authorizedClients = authorizedClients;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class KeycloakSessions {
     var factory = new SimpleClientHttpRequestFactory();
     factory.setConnectTimeout(Duration.ofSeconds(2));
     factory.setReadTimeout(Duration.ofSeconds(5));
-    this.http = RestClient.builder().requestFactory(factory).build();
+    this.http = RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
   }
 
   void end(OAuth2AuthorizedClient client) {

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -64,6 +65,15 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The user's tokens live in their HTTP session (not a process-wide map keyed by user name): they end
+   * with the session, and two browsers of one user never share them.
+   */
+  @Bean
+  OAuth2AuthorizedClientRepository authorizedClientRepository() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
+  }
+
   /** Gives the gateway calls the user's token, refreshing it with the refresh token when it has expired. */
   @Bean
   OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clients,
@@ -75,8 +85,9 @@ class SecurityConfig {
   }
 
   @Bean
-  IdleLogoff idleLogoff(PortalProperties properties, java.time.Clock clock, KeycloakSessions keycloakSessions) {
-    return new IdleLogoff(properties.idleTimeout(), clock, keycloakSessions);
+  IdleLogoff idleLogoff(PortalProperties properties, java.time.Clock clock, KeycloakSessions keycloakSessions,
+      OAuth2AuthorizedClientRepository authorizedClients) {
+    return new IdleLogoff(properties.idleTimeout(), clock, keycloakSessions, authorizedClients);
   }
 
   private static String origin(String issuer) {
