@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 record AssessmentDraft(
     @Nullable Set<OudCriterion> oudCriteria,
-    boolean opioidsOnlyUnderMedicalSupervision,
+    @Nullable Boolean opioidsOnlyUnderMedicalSupervision,
     @Nullable @DecimalMin(BodyMassIndex.MIN_HEIGHT_CM) @DecimalMax(BodyMassIndex.MAX_HEIGHT_CM) BigDecimal heightCm,
     @Nullable @DecimalMin(BodyMassIndex.MIN_WEIGHT_KG) @DecimalMax(BodyMassIndex.MAX_WEIGHT_KG) BigDecimal weightKg,
     @Nullable @Size(max = Phq9.ITEMS) List<@Min(0) @Max(Phq9.MAX_ITEM) Integer> phq9,

@@ -23,7 +23,8 @@ record AssessmentPreview(int criteriaCounted, DependenceSeverity dependenceSever
 
   static AssessmentPreview of(AssessmentDraft draft, SiteSettings.DetoxLength lengths) {
     Set<OudCriterion> criteria = draft.oudCriteria() == null ? Set.of() : draft.oudCriteria();
-    DependenceSeverity severity = OudSeverity.of(criteria, draft.opioidsOnlyUnderMedicalSupervision());
+    boolean supervised = Boolean.TRUE.equals(draft.opioidsOnlyUnderMedicalSupervision());
+    DependenceSeverity severity = OudSeverity.of(criteria, supervised);
     Phq9 phq9 = complete(draft.phq9(), Phq9.ITEMS) ? Phq9.score(draft.phq9()) : null;
     boolean selfHarm = draft.phq9() != null && draft.phq9().size() == Phq9.ITEMS
         && draft.phq9().get(Phq9.ITEMS - 1) != null && draft.phq9().get(Phq9.ITEMS - 1) > 0;
@@ -42,7 +43,7 @@ record AssessmentPreview(int criteriaCounted, DependenceSeverity dependenceSever
         .mapToDouble(s -> s.yearsOfUse().doubleValue()).max().orElse(0);
     int days = ExpectedDetoxLength.days(lengths, severity, longestDailyOpioidUse,
         flags.contains(UdsFlag.FENTANYL_POSITIVE) || flags.contains(UdsFlag.FENTANYL_NOT_TESTED));
-    return new AssessmentPreview(OudSeverity.countedCriteria(criteria, draft.opioidsOnlyUnderMedicalSupervision()),
+    return new AssessmentPreview(OudSeverity.countedCriteria(criteria, supervised),
         severity, phq9 == null ? null : phq9.total(), phq9 == null ? null : phq9.band(), selfHarm,
         gad7 == null ? null : gad7.total(), gad7 == null ? null : gad7.band(), bmi, flags, days);
   }
