@@ -38,11 +38,18 @@ final class PlatformUnderTest {
   /** Zipkin starts with the first journey that reads traces: on two cores it slows everything it starts beside. */
   private final int zipkinPort = Ports.free();
   private ZipkinServer zipkin;
+  final int portalPort;
+  final int idlePortalPort;
+  private volatile ManagedProcess idlePortal;
 
   private PlatformUnderTest() {
     root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
     logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs"));
-    keycloak = KeycloakServer.start(root.resolve("deploy/keycloak/rehabnet-realm.json"), logs);
+    // The portals' ports are known before Keycloak starts: the realm must name their redirect URIs.
+    portalPort = Ports.free();
+    idlePortalPort = Ports.free();
+    keycloak = KeycloakServer.start(PortalRealm.forPorts(root.resolve("deploy/keycloak/rehabnet-realm.json"),
+        logs, portalPort, idlePortalPort), logs);
     gatewayJwks = new CountingJwksProxy(keycloak.jwkSetUri());
 
     SharedInfrastructure infrastructure = SharedInfrastructure.get();
@@ -81,14 +88,47 @@ final class PlatformUnderTest {
     services.put("gateway", gatewayProcess);
     started.add(gatewayProcess);
 
-    // Everything boots in parallel; two cores make this the slowest part of the suite.
+    // Everything boots in parallel; two cores make this the slowest part of the suite (Keycloak took
+    // up to 8 minutes under load here).
     var ready = new ArrayList<CompletableFuture<?>>();
-    // -Drehabnet.e2e.startup-timeout=PT10M on a machine shared with other builds.
-    Duration startup = Duration.parse(System.getProperty("rehabnet.e2e.startup-timeout", "PT4M"));
+    // -Drehabnet.e2e.startup-timeout=PT12M on a machine shared with other builds.
+    Duration startup = Duration.parse(System.getProperty("rehabnet.e2e.startup-timeout", "PT8M"));
     ready.add(CompletableFuture.runAsync(() -> keycloak.awaitReady(startup)));
     started.forEach(p -> ready.add(CompletableFuture.runAsync(() -> p.awaitHealthy(startup))));
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     gateway = new ApiClient("http://localhost:" + gatewayPort);
+    // The portal reads Keycloak's discovery document at start, so it starts once Keycloak answers.
+    ManagedProcess portal = startPortal("portal", portalPort, Map.of());
+    services.put("portal", portal);
+    portal.awaitHealthy(Duration.ofMinutes(4));
+  }
+
+  /** The staff portal as users reach it, on its own free port. */
+  String portalUrl() {
+    return "http://localhost:" + portalPort;
+  }
+
+  /**
+   * A second portal whose idle logoff comes after 20 s (warning 10 s before) and whose census polls
+   * every 5 s, for the idle-logoff journey: the same jar, only the timing differs.
+   */
+  synchronized String idlePortalUrl() {
+    if (idlePortal == null) {
+      idlePortal = startPortal("portal-idle", idlePortalPort, Map.of("REHABNET_PORTAL_IDLE_TIMEOUT", "20s",
+          "REHABNET_PORTAL_IDLE_WARNING", "10s", "REHABNET_PORTAL_CENSUS_POLL", "5s"));
+      services.put("portal-idle", idlePortal);
+      idlePortal.awaitHealthy(Duration.ofMinutes(4));
+    }
+    return "http://localhost:" + idlePortalPort;
+  }
+
+  private ManagedProcess startPortal(String name, int port, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("REHABNET_ISSUER_URI", keycloak.issuer());
+    env.put("REHABNET_GATEWAY_URI", "http://localhost:" + ports.get("gateway"));
+    env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.get().kafkaBootstrapServers());
+    env.putAll(extra);
+    return ManagedProcess.startJar(name, root.resolve("portal/target/portal.jar"), port, env, logs);
   }
 
   /**

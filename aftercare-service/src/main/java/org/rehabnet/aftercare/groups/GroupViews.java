@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
 final class GroupViews {
 
   record GroupView(UUID groupId, String name, GroupType type, String site, @Nullable String partnerOrg,
-      String facilitator, GroupSchedule schedule, int capacity, int enrolled, List<LocalDate> nextSessions) {
+      String facilitator, GroupSchedule schedule, int capacity, int enrolled, List<LocalDate> nextSessions,
+      List<EnrolmentView> members) {
 
     static GroupView of(SupportGroup group, LocalDate today) {
       return new GroupView(group.id(), group.name(), group.type(), group.site(), group.partnerOrg(),
           group.facilitator(), group.schedule(), group.capacity(), group.enrolments().size(),
           group.schedule().datesBetween(today, today.plusWeeks(8L * group.schedule().everyWeeks())).stream()
-              .limit(4).toList());
+              .limit(4).toList(),
+          // Who is enrolled, so one screen can take the whole group's attendance (ids only; names come from intake).
+          group.enrolments().stream().map(e -> new EnrolmentView(group.id(), e.patientId(), e.planId()))
+              .sorted(Comparator.comparing(EnrolmentView::patientId)).toList());
     }
   }
 

@@ -51,6 +51,16 @@ class AssessmentController {
     return assessments.find(referralId, Caller.current());
   }
 
+  @PostMapping("/preview")
+  @PreAuthorize("hasAnyRole('intake-coordinator', 'physician')")
+  @Operation(summary = "Compute an assessment as far as it is typed (DSM-5 severity, PHQ-9, GAD-7, BMI, UDS flags,"
+      + " expected length at the referral's site) without storing it; scores with unanswered items are null")
+  @ApiResponse(responseCode = "400", description = "A value present is out of its range, naming the field")
+  @ApiResponse(responseCode = "404", description = "Unknown referral, or at a site that is not the caller's")
+  AssessmentPreview preview(@PathVariable UUID referralId, @Valid @RequestBody AssessmentDraft draft) {
+    return assessments.preview(referralId, draft, Caller.current());
+  }
+
   @PostMapping("/length-override")
   @PreAuthorize("hasRole('physician')")
   @Operation(summary = "Override the expected detox length, with a reason (physician of the referral's site only)")

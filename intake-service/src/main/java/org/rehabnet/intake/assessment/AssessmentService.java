@@ -97,6 +97,13 @@ class AssessmentService {
     return AssessmentView.of(assessment);
   }
 
+  /** What a draft comes to at the referral's site; nothing is stored or audited (no patient data is read). */
+  @Transactional(readOnly = true)
+  AssessmentPreview preview(UUID referralId, AssessmentDraft draft, Caller caller) {
+    ReferralRef referral = referrals.readable(referralId, caller);
+    return AssessmentPreview.of(draft, sites.settings(referral.site()).detoxLength());
+  }
+
   /** For the admission, in its transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   AdmissionFacts factsFor(UUID referralId) {

@@ -174,6 +174,34 @@ class AssessmentIntegrationTest {
     return array.valueStream().map(JsonNode::asString).toList();
   }
 
+  @Test
+  void aDraftShowsItsFiguresAsTypedAndStoresNothing() {
+    Map<String, Object> draft = new java.util.HashMap<>();
+    draft.put("oudCriteria", List.of("CRAVING", "TOLERANCE", "WITHDRAWAL", "MUCH_TIME_SPENT"));
+    draft.put("heightCm", 175);
+    draft.put("weightKg", 70);
+    draft.put("phq9", java.util.Arrays.asList(2, 2, 2, 2, 0, 0, 0, 0, null));
+    draft.put("gad7", List.of(1, 1, 1, 1, 1, 1, 1));
+    ApiResponse preview = intake.api.post(path() + "/preview", intake.staff("intake-coordinator", site), draft);
+
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+    JsonNode figures = preview.json();
+    assertThat(figures.get("dependenceSeverity").asString()).isEqualTo("MODERATE");
+    assertThat(figures.get("criteriaCounted").asInt()).isEqualTo(4);
+    assertThat(figures.get("bmi").decimalValue()).isEqualByComparingTo("22.9");
+    assertThat(figures.get("phq9Total").isNull()).as("item 9 not answered yet").isTrue();
+    assertThat(figures.get("gad7Total").asInt()).isEqualTo(7);
+    assertThat(figures.get("gad7Band").asString()).isEqualTo("MILD");
+    assertThat(figures.get("expectedLengthDays").asInt()).isPositive();
+    assertThat(intake.api.get(path(), intake.staff("nurse", site)).status()).as("nothing stored").isEqualTo(404);
+
+    draft.put("phq9", List.of(2, 2, 2, 2, 0, 0, 0, 0, 4));
+    assertField(intake.api.post(path() + "/preview", intake.staff("intake-coordinator", site), draft), "phq9[8]");
+    assertThat(intake.api.post(path() + "/preview", intake.staff("nurse", site), Map.of()).status()).isEqualTo(403);
+    assertThat(intake.api.post(path() + "/preview", intake.staff("intake-coordinator", "south"), Map.of()).status())
+        .isIn(403, 404);
+  }
+
   private static void assertField(ApiResponse response, String field) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().get("type").asString()).isEqualTo("https://rehabnet.example/problems/validation");

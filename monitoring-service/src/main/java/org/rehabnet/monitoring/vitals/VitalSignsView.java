@@ -15,9 +15,16 @@ record VitalSignsView(UUID vitalSignsId, UUID episodeId, Instant takenAt, int re
     return new VitalSignsView(vitals.id(), vitals.episodeId(), vitals.takenAt(), vitals.respirationRate(),
         vitals.spo2(), vitals.onOxygen(), vitals.systolic(), vitals.diastolic(), vitals.pulse(),
         vitals.consciousness(), vitals.temperature(),
-        new News2(vitals.news2Total(), vitals.news2SingleThree(), vitals.news2Response(), vitals.spo2Scale()),
+        new News2(vitals.news2Total(), vitals.news2SingleThree(), vitals.news2Response(), vitals.spo2Scale(),
+            EarlyWarningScore.of(vitals.respirationRate(), vitals.spo2(), vitals.onOxygen(), vitals.systolic(),
+                vitals.pulse(), vitals.consciousness(), vitals.temperature(), vitals.spo2Scale())),
         vitals.observations().stream().sorted(Comparator.comparing(VitalSigns.Observation::loinc)).toList());
   }
 
-  record News2(int total, boolean singleParameterThree, EarlyWarningScore.Response response, Spo2Scale spo2Scale) {}
+  /**
+   * The total with each parameter's sub-score ({@code parameters}), recomputed from the stored values on
+   * the set's own SpO2 scale, so a chart can colour every cell as the RCP observation chart does.
+   */
+  record News2(int total, boolean singleParameterThree, EarlyWarningScore.Response response, Spo2Scale spo2Scale,
+      EarlyWarningScore parameters) {}
 }

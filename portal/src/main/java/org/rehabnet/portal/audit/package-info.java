@@ -1,0 +1,5 @@
+/** Portal feature: audit. */
+@NullMarked
+package org.rehabnet.portal.audit;
+
+import org.jspecify.annotations.NullMarked;

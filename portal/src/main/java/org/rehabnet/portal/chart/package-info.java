@@ -1,0 +1,5 @@
+/** Portal feature: chart. */
+@NullMarked
+package org.rehabnet.portal.chart;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,130 @@
+package org.rehabnet.portal.gateway;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.portal.PortalProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The portal's only way to data: the gateway's {@code /api}, with the signed-in user's own access token
+ * (from the authorized client manager, which refreshes it when it has expired). Every answer that is
+ * not 2xx becomes a {@link GatewayProblem}.
+ */
+@Component
+public class Gateway {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+      new ParameterizedTypeReference<>() {};
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final RestClient rest;
+  private final OAuth2AuthorizedClientManager authorizedClients;
+
+  Gateway(PortalProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
+    var factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(java.time.Duration.ofSeconds(2));
+    factory.setReadTimeout(properties.gatewayTimeout());
+    // Buffered, so every body goes with its Content-Length: the gateway's body-size limit met a chunked
+    // request body from HttpURLConnection by closing the connection.
+    this.rest = RestClient.builder().baseUrl(properties.gatewayUri().toString())
+        .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
+    this.authorizedClients = authorizedClients;
+  }
+
+  /**
+   * The user's current access token, refreshed if needed. Taken once on the request thread, so that a
+   * page may fan its reads out in parallel.
+   */
+  public String token() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof OAuth2AuthenticationToken oauth)) {
+      throw new GatewayProblem(401, Map.of("title", "Not signed in"));
+    }
+    var builder = OAuth2AuthorizeRequest.withClientRegistrationId(oauth.getAuthorizedClientRegistrationId())
+        .principal(authentication);
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      builder.attribute(HttpServletRequest.class.getName(), attributes.getRequest());
+      if (attributes.getResponse() != null) {
+        builder.attribute(HttpServletResponse.class.getName(), attributes.getResponse());
+      }
+    }
+    OAuth2AuthorizedClient client = authorizedClients.authorize(builder.build());
+    if (client == null) {
+      throw new GatewayProblem(401, Map.of("title", "Not signed in"));
+    }
+    return client.getAccessToken().getTokenValue();
+  }
+
+  /** A read with a token already taken (for parallel reads); named apart so no overload can mistake a path for a token. */
+  public Map<String, Object> getAs(String token, String path, Object... variables) {
+    return exchange(rest.get().uri(path, variables), token).body(OBJECT);
+  }
+
+  public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
+    List<Map<String, Object>> body = exchange(rest.get().uri(path, variables), token).body(LIST);
+    return body == null ? List.of() : body;
+  }
+
+  public Map<String, Object> get(String path, Object... variables) {
+    return getAs(token(), path, variables);
+  }
+
+  public List<Map<String, Object>> list(String path, Object... variables) {
+    return listAs(token(), path, variables);
+  }
+
+  public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {
+    var request = rest.post().uri(path, variables);
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    Map<String, Object> answer = exchange(request, token()).body(OBJECT);
+    return answer == null ? Map.of() : answer;
+  }
+
+  public Map<String, Object> put(String path, Object body, Object... variables) {
+    Map<String, Object> answer = exchange(rest.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+        .body(body), token()).body(OBJECT);
+    return answer == null ? Map.of() : answer;
+  }
+
+  private static RestClient.ResponseSpec exchange(RestClient.RequestHeadersSpec<?> request, String token) {
+    return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(MediaType.APPLICATION_JSON)
+        .retrieve().onStatus(HttpStatusCode::isError, (req, response) -> {
+          Map<String, Object> problem = new LinkedHashMap<>();
+          byte[] body = response.getBody().readAllBytes();
+          try {
+            if (body.length > 0) {
+              problem.putAll(JSON.readValue(body, OBJECT_TYPE));
+            }
+          } catch (RuntimeException notJson) {
+            problem.put("title", "Unexpected answer");
+          }
+          throw new GatewayProblem(response.getStatusCode().value(), problem);
+        });
+  }
+
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> OBJECT_TYPE =
+      new tools.jackson.core.type.TypeReference<>() {};
+}

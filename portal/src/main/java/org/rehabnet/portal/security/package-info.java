@@ -1,0 +1,5 @@
+/** Portal feature: security. */
+@NullMarked
+package org.rehabnet.portal.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Portal feature: ward. */
+@NullMarked
+package org.rehabnet.portal.ward;
+
+import org.jspecify.annotations.NullMarked;

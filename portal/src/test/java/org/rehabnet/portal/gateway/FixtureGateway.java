@@ -1,0 +1,93 @@
+package org.rehabnet.portal.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.rehabnet.portal.PortalProperties;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The gateway's answers for the portal's own tests and render benchmark: the portal's pages are what
+ * is tested here; the gateway, the services and Keycloak are tested for real in e2e-tests.
+ */
+public class FixtureGateway extends Gateway {
+
+  private final Map<String, Object> answers = new ConcurrentHashMap<>();
+  private final Map<String, GatewayProblem> refusals = new ConcurrentHashMap<>();
+  public final List<String> posted = new CopyOnWriteArrayList<>();
+
+  public FixtureGateway(PortalProperties properties) {
+    super(properties, request -> null);
+  }
+
+  public FixtureGateway answer(String path, Object body) {
+    answers.put(path, body);
+    return this;
+  }
+
+  public FixtureGateway refuse(String path, int status, Map<String, Object> problem) {
+    refusals.put(path, new GatewayProblem(status, problem));
+    return this;
+  }
+
+  public void clear() {
+    answers.clear();
+    refusals.clear();
+    posted.clear();
+  }
+
+  @Override
+  public String token() {
+    return "fixture-token";
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> getAs(String token, String path, Object... variables) {
+    return (Map<String, Object>) answer(path, variables);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
+    return (List<Map<String, Object>>) answer(path, variables);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {
+    String expanded = expand(path, variables);
+    posted.add(expanded);
+    GatewayProblem refusal = refusals.get(expanded);
+    if (refusal != null) {
+      throw refusal;
+    }
+    Object answer = answers.get("POST " + expanded);
+    return answer == null ? Map.of() : (Map<String, Object>) answer;
+  }
+
+  @Override
+  public Map<String, Object> put(String path, Object body, Object... variables) {
+    posted.add("PUT " + expand(path, variables));
+    return Map.of();
+  }
+
+  private Object answer(String path, Object... variables) {
+    String expanded = expand(path, variables);
+    GatewayProblem refusal = refusals.get(expanded);
+    if (refusal != null) {
+      throw refusal;
+    }
+    Object answer = answers.get(expanded);
+    if (answer == null) {
+      throw new GatewayProblem(404, Map.of("title", "Not found", "type", "https://rehabnet.example/problems/not-found"));
+    }
+    return answer;
+  }
+
+  private static String expand(String path, Object... variables) {
+    return UriComponentsBuilder.fromUriString(path).buildAndExpand(variables).toUriString();
+  }
+}
