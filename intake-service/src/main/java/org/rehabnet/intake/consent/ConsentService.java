@@ -42,6 +42,10 @@ class ConsentService {
     if (!caller.worksAt(request.site())) {
       throw new WrongSite(request.site());
     }
+    if (!patients.knownAt(patientId, request.site())) {
+      // A consent is granted at a site where the patient is known, never a way into a further one.
+      throw new InvalidField("site", "is not a site where the patient is known");
+    }
     Instant now = clock.instant();
     SigningDate.check(request.signedOn(), now, sites.zone(request.site()));
     if (request.expiresAt() == null && request.expiryEvent() == null) {

@@ -50,12 +50,16 @@ class ReferralService {
     if (request.source() == ReferralSource.READMISSION) {
       throw new InvalidField("source", "READMISSION referrals are opened by aftercare's readmission request");
     }
-    if (!patients.exists(request.patientId())) {
-      throw new InvalidField("patientId", "is not a registered patient; register the patient first");
+    // Only a patient already known at the referring site: a referral never opens a patient's identity
+    // and consents to a further site (that is the records team's explicit site link). An unknown id, a
+    // patient of sites the caller cannot read and one known only at another of the caller's sites all
+    // get this one answer, so the check tells nothing about the network.
+    if (!patients.knownAt(request.patientId(), request.site())) {
+      throw new InvalidField("patientId", "is not a patient known at this site; register the patient here,"
+          + " or ask the records team to link them to this site");
     }
     Referral referral = referrals.save(Referral.open(request.patientId(), request.site(), request.source(),
         request.referrer(), request.urgency(), clock.instant(), caller.username()));
-    patients.enrolAt(referral.patientId(), referral.site());
     audit.wrote(AuditAction.CREATE, "Referral", referral.id(), referral.patientId(), referral.site());
     return view(referral);
   }
