@@ -14,10 +14,9 @@ import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
-import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.rehabnet.platform.web.trace.TraceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,9 +59,7 @@ public class PatientRegistry {
     if (!sites.exists(person.site())) {
       throw new InvalidField("site", "is not a site of the network");
     }
-    if (!caller.worksAt(person.site())) {
-      throw new WrongSite(person.site());
-    }
+    SiteScope.workingSite(person.site(), caller);
     String nameKey = PatientName.key(person.givenName(), person.familyName());
     lockIdentity(nameKey, person.dateOfBirth());
     List<Patient> hidden = refuseReadableDuplicate(nameKey, person.dateOfBirth(), null, person.site(), caller);
@@ -76,9 +73,7 @@ public class PatientRegistry {
 
   @Transactional(readOnly = true)
   PatientView find(UUID patientId, Caller caller) {
-    Patient patient = patients.findById(patientId)
-        .filter(p -> readableBy(p.id(), caller))
-        .orElseThrow(() -> new NotFound("Patient", patientId));
+    Patient patient = readable(patientId, caller);
     audit.read("Patient", patient.id(), patient.id(), null);
     return PatientView.of(patient, visibleSites(patient.id(), caller));
   }
@@ -119,10 +114,8 @@ public class PatientRegistry {
    */
   @Transactional
   PatientView correct(UUID patientId, CorrectPatient correction, long expectedVersion, Caller caller) {
-    Patient patient = patients.findById(patientId)
-        .filter(p -> readableBy(p.id(), caller))
-        .orElseThrow(() -> new NotFound("Patient", patientId));
-    List<String> ownSites = sitesOf(patientId).stream().filter(caller::worksAt).sorted().toList();
+    Patient patient = readable(patientId, caller);
+    List<String> ownSites = SiteScope.writableOnly(sitesOf(patientId), site -> site, caller);
     if (ownSites.isEmpty()) {
       // A clinical lead who also holds a writing role reads every site but corrects only at their own.
       throw new WrongSite(String.join(",", sitesOf(patientId)));
@@ -209,17 +202,9 @@ public class PatientRegistry {
         .collect(Collectors.toMap(PatientIdentity::patientId, identity -> identity));
   }
 
-  /** Staff of a site where the patient is known (registered or referred), or a clinical lead. */
-  public boolean readableBy(UUID patientId, Caller caller) {
-    if (caller.hasRole(Roles.CLINICAL_LEAD)) {
-      return true;
-    }
-    return !caller.sites().isEmpty() && jdbc.sql("""
-            SELECT count(*) FROM patient_site WHERE patient_id = :patient AND site IN (:sites)
-            """)
-        .param("patient", patientId)
-        .param("sites", caller.sites())
-        .query(Long.class).single() > 0;
+  /** The patient if known at a site the caller reads; otherwise the not-found an unknown id gets. */
+  public Patient readable(UUID patientId, Caller caller) {
+    return SiteScope.readableAtAnyOf(patients.findById(patientId), p -> sitesOf(p.id()), caller, "Patient", patientId);
   }
 
   /** The patient is now known at the site (a referral there); idempotent. */
@@ -234,7 +219,7 @@ public class PatientRegistry {
   }
 
   private List<String> visibleSites(UUID patientId, Caller caller) {
-    return sitesOf(patientId).stream().filter(caller::canRead).toList();
+    return SiteScope.readableOnly(sitesOf(patientId), site -> site, caller);
   }
 
   /**
@@ -253,7 +238,7 @@ public class PatientRegistry {
         .filter(match -> !match.id().equals(self))
         .toList();
     for (Patient match : matches) {
-      if (readableBy(match.id(), caller)) {
+      if (SiteScope.readsAnyOf(sitesOf(match.id()), caller)) {
         audit.record(self == null ? AuditAction.CREATE : AuditAction.UPDATE, "Patient", self, match.id(), site,
             AuditOutcome.REFUSED, "duplicate check matched a patient of the caller's sites");
         throw new DuplicatePatient(match.id());
