@@ -57,6 +57,9 @@ class SecurityConfig {
             .matchers(scrapeOnManagementPort(environment)).permitAll()
             .pathMatchers("/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
             .pathMatchers("/api/*/v1/audit/**").hasRole(Roles.AUDITOR)
+            // The records team reaches only its two intake doors; the service checks the role again.
+            .pathMatchers("/api/intake/v1/possible-duplicates", "/api/intake/v1/patients/*/site-links")
+            .hasRole(Roles.RECORDS_OFFICER)
             .pathMatchers("/api/**").hasAnyRole(CLINICAL_STAFF)
             .pathMatchers("/partner/**").hasRole(Roles.PARTNER)
             .anyExchange().denyAll())

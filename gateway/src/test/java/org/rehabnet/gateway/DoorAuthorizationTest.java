@@ -78,6 +78,19 @@ class DoorAuthorizationTest {
   }
 
   @Test
+  void theRecordsTeamReachesOnlyItsTwoIntakeDoors() {
+    String records = IDP.staff("records", List.of("records-officer"), List.of());
+    String coordinator = IDP.staff("intake-north", List.of("intake-coordinator"), List.of("north"));
+
+    assertProblem(gateway.get("/api/intake/v1/possible-duplicates", records), 503, "service-unavailable");
+    assertProblem(gateway.post("/api/intake/v1/patients/x/site-links", records, "{}"), 503, "service-unavailable");
+    assertProblem(gateway.get("/api/intake/v1/patients/x", records), 403, "forbidden");
+    assertProblem(gateway.get("/api/monitoring/v1/episodes/x", records), 403, "forbidden");
+    assertProblem(gateway.get("/api/intake/v1/possible-duplicates", coordinator), 403, "forbidden");
+    assertProblem(gateway.post("/api/intake/v1/patients/x/site-links", coordinator, "{}"), 403, "forbidden");
+  }
+
+  @Test
   void unknownPathsAreDeniedAndOversizedBodiesRefused() {
     String lead = IDP.staff("lead", List.of("clinical-lead"), List.of("north", "south"));
 

@@ -40,6 +40,18 @@ public final class IntakeFixtures {
     return idp.staff(role + "-" + site, List.of(role), List.of(site));
   }
 
+  /** The network's records team (no site: it works across the network). */
+  public String recordsOfficer() {
+    return idp.staff("records", List.of("records-officer"), List.of());
+  }
+
+  /** The records team makes the patient known at a further site, as a referral there needs. */
+  public void linkToSite(String patientId, String site) {
+    ApiResponse linked = api.post("/v1/patients/" + patientId + "/site-links", recordsOfficer(),
+        Map.of("site", site, "reason", "Same person, identity checked by phone with the referring clinic"));
+    assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+  }
+
   /** A new site of its own with this many free beds, so tests do not compete for the seeded ones. */
   public static String newSite(int beds) {
     return newSite(beds, "UTC");
@@ -89,7 +101,11 @@ public final class IntakeFixtures {
   }
 
   public String registerPatient(String site) {
-    ApiResponse created = api.post("/v1/patients", staff("intake-coordinator", site), person(site));
+    return registerPatient(person(site));
+  }
+
+  public String registerPatient(Map<String, Object> person) {
+    ApiResponse created = api.post("/v1/patients", staff("intake-coordinator", (String) person.get("site")), person);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("patientId").asString();
   }

@@ -15,10 +15,8 @@ import org.rehabnet.aftercare.care.IdentifiedPatient;
 import org.rehabnet.aftercare.care.PatientDirectory;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
-import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -73,9 +71,7 @@ class AlertController {
       @RequestParam(required = false) @Nullable @Size(max = 100) String counsellor,
       @RequestParam(defaultValue = "OPEN") State state) {
     Caller caller = Caller.current();
-    if (!caller.canRead(site)) {
-      throw new NotFound("Alerts of site", site);
-    }
+    SiteScope.readableSite(site, caller);
     Instant now = clock.instant();
     List<Alerts.AlertView> shown = alerts.findBySiteOrderByRaisedAtDesc(site).stream()
         .map(alert -> alert.view(now))
@@ -103,12 +99,9 @@ class AlertController {
   @Transactional
   public Alerts.AlertView acknowledge(@PathVariable UUID alertId) {
     Caller caller = Caller.current();
-    AftercareAlert alert = alerts.findById(alertId).filter(a -> caller.canRead(a.site()))
-        .orElseThrow(() -> new NotFound("Alert", alertId));
     // The clinical lead reads and answers for every site; a counsellor only for their own.
-    if (!caller.hasRole(Roles.CLINICAL_LEAD) && !caller.worksAt(alert.site())) {
-      throw new WrongSite(alert.site());
-    }
+    AftercareAlert alert = SiteScope.answerable(alerts.findById(alertId), AftercareAlert::site, caller, "Alert",
+        alertId);
     Instant now = clock.instant();
     if (alert.acknowledge(caller.username(), now)) {
       alert = alerts.save(alert);

@@ -25,8 +25,8 @@ import org.rehabnet.aftercare.relapse.Outreach;
 import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.aftercare.site.SitePolicy;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -91,9 +91,7 @@ class CaseloadController {
       @RequestParam @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "must be a site code") String site,
       @RequestParam(required = false) @Nullable @Size(max = 100) String counsellor) {
     Caller caller = Caller.current();
-    if (!caller.canRead(site)) {
-      throw new NotFound("Caseload of site", site);
-    }
+    SiteScope.readableSite(site, caller);
     SitePolicy policy = sites.of(site);
     LocalDate today = policy.today(clock);
     Instant now = clock.instant();

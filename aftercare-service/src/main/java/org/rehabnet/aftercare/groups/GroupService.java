@@ -25,8 +25,8 @@ import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,9 +55,7 @@ class GroupService {
 
   @Transactional
   GroupView start(StartGroup request, Caller caller) {
-    if (!caller.worksAt(request.site())) {
-      throw new WrongSite(request.site());
-    }
+    SiteScope.workingSite(request.site(), caller);
     SupportGroup group = groups.save(SupportGroup.start(request.name(), request.type(), request.site(),
         request.partnerOrg(), request.facilitator(), request.schedule().toSchedule(), request.capacity(),
         clock.instant()));
@@ -72,9 +70,8 @@ class GroupService {
 
   @Transactional(readOnly = true)
   List<GroupView> atSite(String site, Caller caller) {
-    if (!caller.canRead(site)) {
-      return List.of();
-    }
+    // Another site's groups are the 404 of an unknown site, as its alerts and caseload (was 200 []).
+    SiteScope.readableSite(site, caller);
     return groups.findBySite(site).stream().map(group -> GroupView.of(group, today(site))).toList();
   }
 
@@ -180,16 +177,11 @@ class GroupService {
   }
 
   private SupportGroup readable(UUID groupId, Caller caller) {
-    return groups.findById(groupId).filter(group -> caller.canRead(group.site()))
-        .orElseThrow(() -> new NotFound("Support group", groupId));
+    return SiteScope.readable(groups.findById(groupId), SupportGroup::site, caller, "Support group", groupId);
   }
 
   private SupportGroup writable(UUID groupId, Caller caller) {
-    SupportGroup group = readable(groupId, caller);
-    if (!caller.worksAt(group.site())) {
-      throw new WrongSite(group.site());
-    }
-    return group;
+    return SiteScope.writable(groups.findById(groupId), SupportGroup::site, caller, "Support group", groupId);
   }
 
   /** Session dates are calendar days at the group's site. */

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.rehabnet.aftercare.care.PatientDirectory;
 import org.rehabnet.aftercare.partner.DisclosureLog.Disclosure;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +39,7 @@ class DisclosureController {
   @ApiResponse(responseCode = "404", description = "unknown patient, or another site's")
   List<Disclosure> disclosures(@PathVariable UUID patientId) {
     Caller caller = Caller.current();
-    String site = directory.siteOf(patientId).filter(caller::canRead)
-        .orElseThrow(() -> new NotFound("Patient", patientId));
+    String site = SiteScope.readable(directory.siteOf(patientId), at -> at, caller, "Patient", patientId);
     List<Disclosure> disclosures = log.of(patientId);
     audit.read("Disclosure", patientId, patientId, site);
     return disclosures;

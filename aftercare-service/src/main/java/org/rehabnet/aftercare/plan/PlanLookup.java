@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,17 +30,12 @@ public class PlanLookup {
 
   /** The plan if the caller may read its site, else 404. */
   public PlanRef readable(UUID planId, Caller caller) {
-    return find(planId).filter(plan -> caller.canRead(plan.site()))
-        .orElseThrow(() -> new NotFound("Aftercare plan", planId));
+    return SiteScope.readable(find(planId), PlanRef::site, caller, "Aftercare plan", planId);
   }
 
   /** The plan if the caller works at its site, 404 if they may not even see it, else 403. */
   public PlanRef writable(UUID planId, Caller caller) {
-    PlanRef plan = readable(planId, caller);
-    if (!caller.worksAt(plan.site())) {
-      throw new WrongSite(plan.site());
-    }
-    return plan;
+    return SiteScope.writable(find(planId), PlanRef::site, caller, "Aftercare plan", planId);
   }
 
   /** The patient's plans as they may be disclosed under a consent, newest first. */

@@ -12,9 +12,9 @@ import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
 import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -63,9 +63,7 @@ class PlanService {
 
   @Transactional
   PlanView open(OpenPlan request, Caller caller) {
-    if (!caller.worksAt(request.site())) {
-      throw new WrongSite(request.site());
-    }
+    SiteScope.workingSite(request.site(), caller);
     if (!patients.knows(request.patientId())) {
       throw new UnknownPatient(request.patientId());
     }
@@ -107,9 +105,15 @@ class PlanService {
 
   @Transactional(readOnly = true)
   List<PlanSummary> ofPatient(UUID patientId, Caller caller) {
-    List<AftercarePlan> found = plans.findByPatientId(patientId).stream()
-        .filter(plan -> caller.canRead(plan.site()))
-        .toList();
+    List<AftercarePlan> all = plans.findByPatientId(patientId);
+    // A patient of no site the caller reads is the same 404 as an unknown one (was 200 [] for both,
+    // while the patient's disclosures answered 404): the patient's own site from intake, or a plan's.
+    List<String> sites = new java.util.ArrayList<>(all.stream().map(AftercarePlan::site).toList());
+    patients.siteOf(patientId).ifPresent(sites::add);
+    if (!SiteScope.readsAnyOf(sites, caller)) {
+      throw new NotFound("Patient", patientId);
+    }
+    List<AftercarePlan> found = SiteScope.readableOnly(all, AftercarePlan::site, caller);
     found.forEach(plan -> audit.read("AftercarePlanSummary", plan.id(), plan.patientId(), plan.site()));
     return found.stream().map(plan -> PlanSummary.of(plan, today(plan.site()))).toList();
   }
@@ -126,16 +130,14 @@ class PlanService {
   /** Only counsellors who work at the patient's site: not a clinical lead, not another site. */
   @Transactional(readOnly = true)
   List<CounsellingNote.View> notes(UUID planId, Caller caller) {
-    PlanRef plan = lookup.find(planId)
-        .filter(p -> caller.hasRole(Roles.COUNSELLOR) && caller.worksAt(p.site()))
-        .orElseThrow(() -> new NotFound("Aftercare plan", planId));
+    PlanRef plan = SiteScope.ownSite(lookup.find(planId).filter(p -> caller.hasRole(Roles.COUNSELLOR)), PlanRef::site,
+        caller, "Aftercare plan", planId);
     audit.read("CounsellingNote", planId, plan.patientId(), plan.site());
     return notes.findByPlanIdOrderByWrittenAt(planId).stream().map(CounsellingNote::view).toList();
   }
 
   private AftercarePlan readable(UUID planId, Caller caller) {
-    return plans.findById(planId).filter(plan -> caller.canRead(plan.site()))
-        .orElseThrow(() -> new NotFound("Aftercare plan", planId));
+    return SiteScope.readable(plans.findById(planId), AftercarePlan::site, caller, "Aftercare plan", planId);
   }
 
   /** The calendar day at the site: milestones and start dates are days there, not in UTC. */

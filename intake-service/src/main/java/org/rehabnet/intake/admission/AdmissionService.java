@@ -12,8 +12,8 @@ import org.rehabnet.intake.site.BedAllocation;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -82,9 +82,8 @@ class AdmissionService {
 
   @Transactional(readOnly = true)
   AdmissionView find(UUID admissionId, Caller caller) {
-    Admission admission = admissions.findById(admissionId)
-        .filter(a -> caller.canRead(a.site()))
-        .orElseThrow(() -> new NotFound("Admission", admissionId));
+    Admission admission = SiteScope.readable(admissions.findById(admissionId), Admission::site, caller, "Admission",
+        admissionId);
     audit.read("Admission", admission.id(), admission.patientId(), admission.site());
     return view(admission);
   }

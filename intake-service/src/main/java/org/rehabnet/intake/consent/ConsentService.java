@@ -9,9 +9,8 @@ import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +38,10 @@ class ConsentService {
     if (!sites.exists(request.site())) {
       throw new InvalidField("site", "is not a site of the network");
     }
-    if (!caller.worksAt(request.site())) {
-      throw new WrongSite(request.site());
+    SiteScope.workingSite(request.site(), caller);
+    if (!patients.knownAt(patientId, request.site())) {
+      // A consent is granted at a site where the patient is known, never a way into a further one.
+      throw new InvalidField("site", "is not a site where the patient is known");
     }
     Instant now = clock.instant();
     SigningDate.check(request.signedOn(), now, sites.zone(request.site()));
@@ -57,12 +58,8 @@ class ConsentService {
 
   @Transactional
   ConsentView revoke(UUID patientId, UUID consentId, Caller caller) {
-    Consent consent = consents.findById(consentId)
-        .filter(c -> c.patientId().equals(patientId) && caller.canRead(c.site()))
-        .orElseThrow(() -> new NotFound("Consent", consentId));
-    if (!caller.worksAt(consent.site())) {
-      throw new WrongSite(consent.site());
-    }
+    Consent consent = SiteScope.writable(consents.findById(consentId).filter(c -> c.patientId().equals(patientId)),
+        Consent::site, caller, "Consent", consentId);
     Instant now = clock.instant();
     consent.revoke(now, caller.username());
     Consent saved = consents.save(consent);
@@ -82,8 +79,6 @@ class ConsentService {
   }
 
   private void readablePatient(UUID patientId, Caller caller) {
-    if (!patients.exists(patientId) || !patients.readableBy(patientId, caller)) {
-      throw new NotFound("Patient", patientId);
-    }
+    patients.readable(patientId, caller);
   }
 }

@@ -6,8 +6,9 @@ import org.rehabnet.platform.web.problem.DomainProblem;
 import org.rehabnet.platform.web.problem.ProblemType;
 
 /**
- * The person is already registered (same name and birth date). Only the existing id is told: the
- * caller refers and admits that patient; nothing about other sites' episodes is revealed.
+ * The person is already registered (same name and birth date) at a site the caller reads. Only the
+ * existing id is told: the caller refers and admits that patient. A match the caller may not read is
+ * never this problem (see {@code PatientRegistry#refuseReadableDuplicate}).
  */
 class DuplicatePatient extends DomainProblem {
 

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.intake.site.Sites;
 import org.rehabnet.intake.web.StaleVersion;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
-import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.rehabnet.platform.web.trace.TraceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers people with a network-wide id and medical record number, once: the same name and birth
- * date anywhere in the network is the same person. Also knows at which sites a patient is known, which
+ * Registers people with a network-wide id and medical record number, once within the sites a
+ * caller may read: the same name and birth date there is the same person; a match elsewhere is the
+ * records team's to resolve, unseen by the caller. Also knows at which sites a patient is known, which
  * decides who may find, read and correct the patient's identity.
  */
 @Service
@@ -40,9 +41,11 @@ public class PatientRegistry {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AuditTrail audit;
+  private final PossibleDuplicates duplicates;
 
   PatientRegistry(Patients patients, PatientSearch search, Sites sites, JdbcClient jdbc, Clock clock,
-      AuditTrail audit) {
+      AuditTrail audit, PossibleDuplicates duplicates) {
+    this.duplicates = duplicates;
     this.patients = patients;
     this.search = search;
     this.sites = sites;
@@ -56,26 +59,21 @@ public class PatientRegistry {
     if (!sites.exists(person.site())) {
       throw new InvalidField("site", "is not a site of the network");
     }
-    if (!caller.worksAt(person.site())) {
-      throw new WrongSite(person.site());
-    }
+    SiteScope.workingSite(person.site(), caller);
     String nameKey = PatientName.key(person.givenName(), person.familyName());
     lockIdentity(nameKey, person.dateOfBirth());
-    patients.findDuplicate(nameKey, person.dateOfBirth()).ifPresent(existing -> {
-      throw new DuplicatePatient(existing.id());
-    });
+    List<Patient> hidden = refuseReadableDuplicate(nameKey, person.dateOfBirth(), null, person.site(), caller);
     long number = jdbc.sql("SELECT nextval('patient_mrn_seq')").query(Long.class).single();
     Patient patient = patients.save(Patient.register("RN-%07d".formatted(number), person, clock.instant()));
     enrolAt(patient.id(), person.site());
     audit.wrote(AuditAction.CREATE, "Patient", patient.id(), patient.id(), person.site());
+    fileForRecordsTeam(patient.id(), hidden, person.site(), PossibleDuplicates.FoundBy.REGISTRATION);
     return PatientView.of(patient, List.of(person.site()));
   }
 
   @Transactional(readOnly = true)
   PatientView find(UUID patientId, Caller caller) {
-    Patient patient = patients.findById(patientId)
-        .filter(p -> readableBy(p.id(), caller))
-        .orElseThrow(() -> new NotFound("Patient", patientId));
+    Patient patient = readable(patientId, caller);
     audit.read("Patient", patient.id(), patient.id(), null);
     return PatientView.of(patient, visibleSites(patient.id(), caller));
   }
@@ -116,10 +114,8 @@ public class PatientRegistry {
    */
   @Transactional
   PatientView correct(UUID patientId, CorrectPatient correction, long expectedVersion, Caller caller) {
-    Patient patient = patients.findById(patientId)
-        .filter(p -> readableBy(p.id(), caller))
-        .orElseThrow(() -> new NotFound("Patient", patientId));
-    List<String> ownSites = sitesOf(patientId).stream().filter(caller::worksAt).sorted().toList();
+    Patient patient = readable(patientId, caller);
+    List<String> ownSites = SiteScope.writableOnly(sitesOf(patientId), site -> site, caller);
     if (ownSites.isEmpty()) {
       // A clinical lead who also holds a writing role reads every site but corrects only at their own.
       throw new WrongSite(String.join(",", sitesOf(patientId)));
@@ -132,11 +128,8 @@ public class PatientRegistry {
     }
     String nameKey = PatientName.key(correction.givenName(), correction.familyName());
     lockIdentity(nameKey, correction.dateOfBirth());
-    patients.findDuplicate(nameKey, correction.dateOfBirth())
-        .filter(other -> !other.id().equals(patientId))
-        .ifPresent(other -> {
-          throw new DuplicatePatient(other.id());
-        });
+    List<Patient> hidden = refuseReadableDuplicate(nameKey, correction.dateOfBirth(), patientId, ownSites.getFirst(),
+        caller);
     Instant now = clock.instant();
     List<IdentityChange> changes = patient.correct(correction.givenName(), correction.familyName(),
         correction.dateOfBirth(),
@@ -166,11 +159,28 @@ public class PatientRegistry {
     audit.record(AuditAction.UPDATE, "Patient", patientId, patientId, ownSites.getFirst(), AuditOutcome.SUCCESS,
         "corrected " + changes.stream().map(IdentityChange::field).collect(Collectors.joining(","))
             + " (correction " + correctionId + ")");
+    fileForRecordsTeam(patientId, hidden, ownSites.getFirst(), PossibleDuplicates.FoundBy.CORRECTION);
     return PatientView.of(saved, visibleSites(patientId, caller));
   }
 
   public boolean exists(UUID patientId) {
     return patients.existsById(patientId);
+  }
+
+  /** Whether the patient is known (registered, referred or linked) at the site. */
+  public boolean knownAt(UUID patientId, String site) {
+    return jdbc.sql("SELECT count(*) FROM patient_site WHERE patient_id = :patient AND site = :site")
+        .param("patient", patientId)
+        .param("site", site)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Every site where the patient is known, for the records team (network-wide). */
+  List<String> sitesOf(UUID patientId) {
+    return jdbc.sql("SELECT site FROM patient_site WHERE patient_id = :patient ORDER BY site")
+        .param("patient", patientId)
+        .query(String.class)
+        .list();
   }
 
   /** The medical record number, for views of other features. */
@@ -192,17 +202,9 @@ public class PatientRegistry {
         .collect(Collectors.toMap(PatientIdentity::patientId, identity -> identity));
   }
 
-  /** Staff of a site where the patient is known (registered or referred), or a clinical lead. */
-  public boolean readableBy(UUID patientId, Caller caller) {
-    if (caller.hasRole(Roles.CLINICAL_LEAD)) {
-      return true;
-    }
-    return !caller.sites().isEmpty() && jdbc.sql("""
-            SELECT count(*) FROM patient_site WHERE patient_id = :patient AND site IN (:sites)
-            """)
-        .param("patient", patientId)
-        .param("sites", caller.sites())
-        .query(Long.class).single() > 0;
+  /** The patient if known at a site the caller reads; otherwise the not-found an unknown id gets. */
+  public Patient readable(UUID patientId, Caller caller) {
+    return SiteScope.readableAtAnyOf(patients.findById(patientId), p -> sitesOf(p.id()), caller, "Patient", patientId);
   }
 
   /** The patient is now known at the site (a referral there); idempotent. */
@@ -216,15 +218,44 @@ public class PatientRegistry {
         .update();
   }
 
-  private List<String> sitesOf(UUID patientId) {
-    return jdbc.sql("SELECT site FROM patient_site WHERE patient_id = :patient ORDER BY site")
-        .param("patient", patientId)
-        .query(String.class)
-        .list();
+  private List<String> visibleSites(UUID patientId, Caller caller) {
+    return SiteScope.readableOnly(sitesOf(patientId), site -> site, caller);
   }
 
-  private List<String> visibleSites(UUID patientId, Caller caller) {
-    return sitesOf(patientId).stream().filter(caller::canRead).toList();
+  /**
+   * The duplicate check, without an existence oracle (42 CFR Part 2: whether a person is in
+   * treatment anywhere in the network is itself protected). It matches only within the sites the
+   * caller may read: such a match is refused with 409 naming the existing patient, whom the caller
+   * may read anyway. A match only at sites the caller cannot read is not told to the caller at all:
+   * the registration goes on exactly as if nothing matched, and the matches returned here become
+   * possible-duplicate review items for the records team. Both outcomes are audited.
+   *
+   * @param self the patient being corrected (never its own duplicate), or null at registration
+   */
+  private List<Patient> refuseReadableDuplicate(String nameKey, java.time.LocalDate dateOfBirth,
+      @Nullable UUID self, String site, Caller caller) {
+    List<Patient> matches = patients.findSameIdentity(nameKey, dateOfBirth).stream()
+        .filter(match -> !match.id().equals(self))
+        .toList();
+    for (Patient match : matches) {
+      if (SiteScope.readsAnyOf(sitesOf(match.id()), caller)) {
+        audit.record(self == null ? AuditAction.CREATE : AuditAction.UPDATE, "Patient", self, match.id(), site,
+            AuditOutcome.REFUSED, "duplicate check matched a patient of the caller's sites");
+        throw new DuplicatePatient(match.id());
+      }
+    }
+    return matches;
+  }
+
+  /** Matches the caller may not learn of, left for the records team; audited under the matched patient. */
+  private void fileForRecordsTeam(UUID patientId, List<Patient> hidden, String site, PossibleDuplicates.FoundBy foundBy) {
+    for (Patient match : hidden) {
+      UUID itemId = duplicates.file(patientId, match.id(), site, foundBy, clock.instant());
+      audit.record(AuditAction.CREATE, "PossibleDuplicate", itemId, match.id(), site, AuditOutcome.SUCCESS,
+          "duplicate check at " + foundBy.name().toLowerCase(java.util.Locale.ROOT)
+              + " matched a patient only at sites the caller cannot read; not shown to the caller, filed for"
+              + " the records team (new record " + patientId + ")");
+    }
   }
 
   /**

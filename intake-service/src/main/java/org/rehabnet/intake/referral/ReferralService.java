@@ -10,9 +10,8 @@ import org.rehabnet.platform.events.aftercare.ReadmissionRequested;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,18 +43,20 @@ class ReferralService {
     if (!sites.exists(request.site())) {
       throw new InvalidField("site", "is not a site of the network");
     }
-    if (!caller.worksAt(request.site())) {
-      throw new WrongSite(request.site());
-    }
+    SiteScope.workingSite(request.site(), caller);
     if (request.source() == ReferralSource.READMISSION) {
       throw new InvalidField("source", "READMISSION referrals are opened by aftercare's readmission request");
     }
-    if (!patients.exists(request.patientId())) {
-      throw new InvalidField("patientId", "is not a registered patient; register the patient first");
+    // Only a patient already known at the referring site: a referral never opens a patient's identity
+    // and consents to a further site (that is the records team's explicit site link). An unknown id, a
+    // patient of sites the caller cannot read and one known only at another of the caller's sites all
+    // get this one answer, so the check tells nothing about the network.
+    if (!patients.knownAt(request.patientId(), request.site())) {
+      throw new InvalidField("patientId", "is not a patient known at this site; register the patient here,"
+          + " or ask the records team to link them to this site");
     }
     Referral referral = referrals.save(Referral.open(request.patientId(), request.site(), request.source(),
         request.referrer(), request.urgency(), clock.instant(), caller.username()));
-    patients.enrolAt(referral.patientId(), referral.site());
     audit.wrote(AuditAction.CREATE, "Referral", referral.id(), referral.patientId(), referral.site());
     return view(referral);
   }
@@ -147,17 +148,11 @@ class ReferralService {
   }
 
   private Referral readable(UUID referralId, Caller caller) {
-    return referrals.findById(referralId)
-        .filter(r -> caller.canRead(r.site()))
-        .orElseThrow(() -> new NotFound("Referral", referralId));
+    return SiteScope.readable(referrals.findById(referralId), Referral::site, caller, "Referral", referralId);
   }
 
   private Referral writable(UUID referralId, Caller caller) {
-    Referral referral = readable(referralId, caller);
-    if (!caller.worksAt(referral.site())) {
-      throw new WrongSite(referral.site());
-    }
-    return referral;
+    return SiteScope.writable(referrals.findById(referralId), Referral::site, caller, "Referral", referralId);
   }
 
   private ReferralView view(Referral referral) {

@@ -15,10 +15,8 @@ import org.rehabnet.platform.events.clinical.AlertSeverity;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
-import org.rehabnet.platform.web.security.Roles;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +47,7 @@ class SafetyAlertService {
   /** Read-write, so the audit rows (one per patient shown) commit with the read and hold no second connection. */
   @Transactional
   SafetyAlertPage list(String site, int page, int size, Caller caller) {
-    if (!caller.canRead(site) || !sites.exists(site)) {
-      throw new NotFound("Site", site);
-    }
+    SiteScope.readableSite(site, sites.exists(site), caller);
     if (page < 0) {
       throw new InvalidField("page", "must be 0 or more");
     }
@@ -88,12 +84,8 @@ class SafetyAlertService {
   /** The site's care team (intake coordinator, nurse, physician) or the clinical lead takes the alert on. */
   @Transactional
   SafetyAlertView acknowledge(UUID alertId, Caller caller) {
-    IntakeSafetyAlert alert = alerts.findById(alertId)
-        .filter(a -> caller.canRead(a.site()))
-        .orElseThrow(() -> new NotFound("Safety alert", alertId));
-    if (!caller.worksAt(alert.site()) && !caller.hasRole(Roles.CLINICAL_LEAD)) {
-      throw new WrongSite(alert.site());
-    }
+    IntakeSafetyAlert alert = SiteScope.answerable(alerts.findById(alertId), IntakeSafetyAlert::site, caller,
+        "Safety alert", alertId);
     alert.acknowledge(caller.username(), clock.instant());
     IntakeSafetyAlert saved = alerts.save(alert);
     audit.wrote(AuditAction.UPDATE, "SafetyAlert", saved.id(), saved.patientId(), saved.site());

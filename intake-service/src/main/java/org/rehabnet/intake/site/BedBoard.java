@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,16 +104,11 @@ class BedBoard {
       java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
 
   private void readable(String site, Caller caller) {
-    if (!caller.canRead(site) || !sites.exists(site)) {
-      throw new NotFound("Site", site);
-    }
+    SiteScope.readableSite(site, sites.exists(site), caller);
   }
 
   private void writable(String site, Caller caller) {
-    readable(site, caller);
-    if (!caller.worksAt(site)) {
-      throw new WrongSite(site);
-    }
+    SiteScope.writableSite(site, sites.exists(site), caller);
   }
 
   /** One bed: where it is, whether it is free, and since when and why it is out of service. */

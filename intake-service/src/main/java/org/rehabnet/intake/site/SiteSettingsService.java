@@ -12,6 +12,7 @@ import org.rehabnet.platform.web.audit.AuditOutcome;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.rehabnet.platform.web.trace.TraceContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -89,10 +90,7 @@ class SiteSettingsService {
   }
 
   private SiteConfiguration readable(String site, Caller caller) {
-    if (!caller.canRead(site)) {
-      throw new NotFound("Site", site);
-    }
-    return store.find(site).orElseThrow(() -> new NotFound("Site", site));
+    return SiteScope.readable(store.find(site), SiteConfiguration::code, caller, "Site", site);
   }
 
   private SiteSettingsView view(SiteConfiguration c) {

@@ -16,8 +16,8 @@ import org.rehabnet.intake.referral.WaitingReferral;
 import org.rehabnet.intake.safety.SafetyAlerts;
 import org.rehabnet.intake.site.Sites;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +44,7 @@ class WaitingList {
 
   @Transactional(readOnly = true)
   List<WaitingListEntry> of(String site, Caller caller) {
-    if (!caller.canRead(site) || !sites.exists(site)) {
-      throw new NotFound("Site", site);
-    }
+    SiteScope.readableSite(site, sites.exists(site), caller);
     ZoneId zone = sites.zone(site);
     LocalDate today = sites.today(site);
     List<WaitingReferral> waiting = referrals.waitingAt(site);

@@ -67,12 +67,13 @@ class PatientSearchIntegrationTest {
   }
 
   @Test
-  void aPatientReferredToASecondSiteIsFoundThereAndListsOnlyTheSitesTheCallerSees() {
+  void aPatientLinkedAndReferredToASecondSiteIsFoundThereAndListsOnlyTheSitesTheCallerSees() {
     String first = IntakeFixtures.newSite(0);
     String second = IntakeFixtures.newSite(0);
     String patient = register(first, "Ada", family, "1975-03-04");
     assertThat(search(family, intake.staff("nurse", second)).json().get("totalItems").asLong()).isZero();
 
+    intake.linkToSite(patient, second);
     intake.openReferral(patient, second, "ROUTINE");
 
     JsonNode atSecond = search(family, intake.staff("nurse", second)).json();

@@ -12,9 +12,8 @@ import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.events.clinical.AlertKind;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -91,12 +90,7 @@ public class Alerts {
 
   @Transactional
   AlertView acknowledge(UUID alertId, Caller caller) {
-    ClinicalAlert alert = alerts.findById(alertId)
-        .filter(found -> caller.canRead(found.site()))
-        .orElseThrow(() -> new NotFound("Alert", alertId));
-    if (!caller.worksAt(alert.site())) {
-      throw new WrongSite(alert.site());
-    }
+    ClinicalAlert alert = SiteScope.writable(alerts.findById(alertId), ClinicalAlert::site, caller, "Alert", alertId);
     alert.acknowledge(caller.username(), clock.instant());
     ClinicalAlert saved = alerts.save(alert);
     audit.wrote(AuditAction.UPDATE, "ClinicalAlert", alertId, alert.patientId(), alert.site());

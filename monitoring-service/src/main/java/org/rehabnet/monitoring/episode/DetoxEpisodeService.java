@@ -17,9 +17,8 @@ import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.problem.InvalidField;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -102,28 +101,20 @@ class DetoxEpisodeService {
 
   @Transactional(readOnly = true)
   EpisodeView byAdmission(UUID admissionId, Caller caller) {
-    return episodes.findByAdmissionId(admissionId)
-        .filter(episode -> caller.canRead(episode.site()))
-        .map(this::shown)
-        .orElseThrow(() -> new NotFound("Detox episode for admission", admissionId));
+    return shown(SiteScope.readable(episodes.findByAdmissionId(admissionId), DetoxEpisode::site, caller,
+        "Detox episode for admission", admissionId));
   }
 
   @Transactional(readOnly = true)
   EpisodeView byId(UUID episodeId, Caller caller) {
-    return episodes.findById(episodeId)
-        .filter(episode -> caller.canRead(episode.site()))
-        .map(this::shown)
-        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+    return shown(SiteScope.readable(episodes.findById(episodeId), DetoxEpisode::site, caller, "Detox episode",
+        episodeId));
   }
 
   @Transactional
   EpisodeView discharge(UUID episodeId, DischargePatient request, Caller caller) {
-    DetoxEpisode episode = episodes.lockForDosing(episodeId)
-        .filter(found -> caller.canRead(found.site()))
-        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
-    if (!caller.worksAt(episode.site())) {
-      throw new WrongSite(episode.site());
-    }
+    DetoxEpisode episode = SiteScope.writable(episodes.lockForDosing(episodeId), DetoxEpisode::site, caller,
+        "Detox episode", episodeId);
     if (request.expectedVersion() != null && !request.expectedVersion().equals(episode.version())) {
       throw new OptimisticLockingFailureException("Detox episode " + episodeId + " changed since it was read");
     }

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.rehabnet.monitoring.alert.ChartReaders;
 import org.rehabnet.monitoring.site.Sites;
-import org.rehabnet.platform.web.problem.NotFound;
-import org.rehabnet.platform.web.problem.WrongSite;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +31,8 @@ public class EpisodeAccess implements ChartReaders {
 
   @Transactional(readOnly = true)
   public ChartedEpisode forReading(UUID episodeId, Caller caller) {
-    return episodes.findById(episodeId)
-        .filter(episode -> caller.canRead(episode.site()))
-        .map(this::charted)
-        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
+    return charted(SiteScope.readable(episodes.findById(episodeId), DetoxEpisode::site, caller, "Detox episode",
+        episodeId));
   }
 
   /** For the alert list: exactly the not-found of {@link #forReading} for an unknown or foreign episode. */
@@ -72,11 +69,7 @@ public class EpisodeAccess implements ChartReaders {
   }
 
   private ChartedEpisode writable(java.util.Optional<DetoxEpisode> found, UUID episodeId, Caller caller) {
-    DetoxEpisode episode = found.filter(e -> caller.canRead(e.site()))
-        .orElseThrow(() -> new NotFound("Detox episode", episodeId));
-    if (!caller.worksAt(episode.site())) {
-      throw new WrongSite(episode.site());
-    }
+    DetoxEpisode episode = SiteScope.writable(found, DetoxEpisode::site, caller, "Detox episode", episodeId);
     if (episode.status() != DetoxEpisode.EpisodeStatus.OPEN) {
       throw new EpisodeAlreadyDischarged(episodeId);
     }

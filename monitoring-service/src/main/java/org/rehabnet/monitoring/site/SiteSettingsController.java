@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import org.rehabnet.platform.events.intake.SiteSettings;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +30,7 @@ class SiteSettingsController {
       + "SITE_NOT_CONFIGURED), or a site that is not the caller's")
   View settings(@PathVariable String site) {
     Caller caller = Caller.current();
-    if (!caller.canRead(site)) {
-      throw new NotFound("Site", site);
-    }
-    SitePolicy policy = sites.find(site).orElseThrow(() -> new NotFound("Site settings", site));
+    SitePolicy policy = SiteScope.readable(sites.find(site), SitePolicy::site, caller, "Site", site);
     return new View(policy.site(), policy.name(), policy.zone().getId(), policy.otpCertified(), policy.settings(),
         policy.sequence(), policy.changedBy(), policy.changedAt());
   }

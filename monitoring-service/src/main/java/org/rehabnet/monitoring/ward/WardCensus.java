@@ -12,8 +12,8 @@ import org.rehabnet.monitoring.vitals.VitalSignsService;
 import org.rehabnet.monitoring.withdrawal.LatestWithdrawal;
 import org.rehabnet.monitoring.withdrawal.WithdrawalService;
 import org.rehabnet.platform.web.audit.AuditTrail;
-import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
+import org.rehabnet.platform.web.security.SiteScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +43,7 @@ class WardCensus {
 
   @Transactional(readOnly = true)
   List<CensusRow> of(String site, Caller caller) {
-    if (!caller.canRead(site)) {
-      throw new NotFound("Site", site);
-    }
+    SiteScope.readableSite(site, caller);
     return episodes.openAt(site).stream().map(this::row).toList();
   }
 

@@ -11,6 +11,12 @@ public final class Roles {
   /** Reads across every site of the network. */
   public static final String CLINICAL_LEAD = "clinical-lead";
   public static final String AUDITOR = "auditor";
+  /**
+   * The network's records team: reviews possible duplicate registrations and links a patient into a
+   * further site. Network-wide (no site attribute): a duplicate across sites is by nature seen from
+   * both sides, which no one site's staff may do. Reads no clinical record.
+   */
+  public static final String RECORDS_OFFICER = "records-officer";
   /** A partner organisation's API client; reaches only the partner API. */
   public static final String PARTNER = "partner";
 
