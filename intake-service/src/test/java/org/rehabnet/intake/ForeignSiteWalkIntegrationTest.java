@@ -73,6 +73,7 @@ class ForeignSiteWalkIntegrationTest {
             "dateOfBirth", "1988-05-17")))
         .body("POST /v1/patients/{patientId}/consents", ApiClient.json(consent(home)))
         .body("PUT /v1/referrals/{referralId}/assessment", ApiClient.json(IntakeFixtures.assessment()))
+        .body("POST /v1/referrals/{referralId}/assessment/preview", ApiClient.json(IntakeFixtures.assessment()))
         .body("POST /v1/referrals/{referralId}/assessment/length-override",
             ApiClient.json(Map.of("days", 10, "reason", "Slow taper agreed with the patient")))
         .body("POST /v1/referrals/{referralId}/decline", ApiClient.json(Map.of("reason", "No bed for weeks")))
