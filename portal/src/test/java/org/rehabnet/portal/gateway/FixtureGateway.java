@@ -17,6 +17,10 @@ public class FixtureGateway extends Gateway {
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
   private final Map<String, GatewayProblem> refusals = new ConcurrentHashMap<>();
   public final List<String> posted = new CopyOnWriteArrayList<>();
+  /** The Idempotency-Key of each create, in order. */
+  public final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+  /** The body of each create sent with an Idempotency-Key, in order. */
+  public final List<Object> bodies = new CopyOnWriteArrayList<>();
 
   public FixtureGateway(PortalProperties properties) {
     super(properties, request -> null);
@@ -36,6 +40,8 @@ public class FixtureGateway extends Gateway {
     answers.clear();
     refusals.clear();
     posted.clear();
+    idempotencyKeys.clear();
+    bodies.clear();
   }
 
   @Override
@@ -66,6 +72,13 @@ public class FixtureGateway extends Gateway {
     }
     Object answer = answers.get("POST " + expanded);
     return answer == null ? Map.of() : (Map<String, Object>) answer;
+  }
+
+  @Override
+  public Map<String, Object> postOnce(String idempotencyKey, String path, Object body, Object... variables) {
+    idempotencyKeys.add(idempotencyKey);
+    bodies.add(body);
+    return post(path, body, variables);
   }
 
   @Override
