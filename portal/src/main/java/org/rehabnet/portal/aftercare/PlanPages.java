@@ -54,8 +54,8 @@ class PlanPages {
       Map<String, Object> caseload = gateway.get("/api/aftercare/v1/caseload?site={site}", plan.get("site"));
       for (Object entry : (List<?>) caseload.getOrDefault("entries", List.of())) {
         Map<?, ?> row = (Map<?, ?>) entry;
-        if (planId.toString().equals(String.valueOf(row.get("planId")))) {
-          outreach.addAll((List<?>) ((Map<?, ?>) row).getOrDefault("openOutreach", List.of()));
+        if (planId.toString().equals(String.valueOf(row.get("planId"))) && row.get("openOutreach") instanceof List<?> open) {
+          outreach.addAll(open);
         }
       }
     }
