@@ -148,7 +148,7 @@ class PortalAftercarePagesIntegrationTest {
 
   @Test
   void aRefusedCheckInShowsTheProblemInTheFormAndKeepsWhatWasTyped() throws Exception {
-    gateway.refuse("/api/aftercare/v1/plans/" + PLAN + "/check-ins", 400, Map.of("title", "Invalid request",
+    gateway.refuse("POST /api/aftercare/v1/plans/" + PLAN + "/check-ins", 400, Map.of("title", "Invalid request",
         "detail", "substanceUsed is required when use is reported"));
     String page = mvc.perform(post("/aftercare/plans/" + PLAN + "/check-ins").with(csrf()).with(COUNSELLOR)
         .param("idempotencyKey", "3f0e7c4e-5d0a-4a4b-9d7e-2a9b1c1d2e3f").param("on", "2026-12-02")

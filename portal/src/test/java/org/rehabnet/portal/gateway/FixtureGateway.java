@@ -66,7 +66,8 @@ public class FixtureGateway extends Gateway {
   public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {
     String expanded = expand(path, variables);
     posted.add(expanded);
-    GatewayProblem refusal = refusals.get(expanded);
+    // "POST path" refuses only the create, so a page that also reads the same path can show the refusal.
+    GatewayProblem refusal = refusals.getOrDefault("POST " + expanded, refusals.get(expanded));
     if (refusal != null) {
       throw refusal;
     }
