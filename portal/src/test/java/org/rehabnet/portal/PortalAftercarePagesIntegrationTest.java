@@ -208,6 +208,15 @@ class PortalAftercarePagesIntegrationTest {
     assertThat(gateway.posted).isEmpty();
   }
 
+  @Test
+  void aFormWithoutAWellFormedKeyIsA400AndReachesNoService() throws Exception {
+    mvc.perform(post("/aftercare/plans/" + PLAN + "/relapses").with(csrf()).with(COUNSELLOR)
+        .param("idempotencyKey", "not-a-key").param("kind", "LAPSE")).andExpect(status().isBadRequest());
+    mvc.perform(post("/aftercare/plans/" + PLAN + "/check-ins").with(csrf()).with(COUNSELLOR)
+        .param("on", "2026-12-02")).andExpect(status().isBadRequest());
+    assertThat(gateway.posted).isEmpty();
+  }
+
   static String hiddenKey(String page) {
     var key = Pattern.compile("name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
     assertThat(key.find()).as("the form's Idempotency-Key").isTrue();
