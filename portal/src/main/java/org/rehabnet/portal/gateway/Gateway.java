@@ -103,6 +103,17 @@ public class Gateway {
     return answer == null ? Map.of() : answer;
   }
 
+  /**
+   * A create that may be retried safely: the key is the one the rendered form carried, so a double
+   * submit or a retry after a lost answer gets the original answer (docs/api.md, "Retrying a create").
+   */
+  public Map<String, Object> postOnce(String idempotencyKey, String path, Object body, Object... variables) {
+    var request = rest.post().uri(path, variables).header("Idempotency-Key", idempotencyKey)
+        .contentType(MediaType.APPLICATION_JSON).body(body);
+    Map<String, Object> answer = exchange(request, token()).body(OBJECT);
+    return answer == null ? Map.of() : answer;
+  }
+
   public Map<String, Object> put(String path, Object body, Object... variables) {
     Map<String, Object> answer = exchange(rest.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
         .body(body), token()).body(OBJECT);

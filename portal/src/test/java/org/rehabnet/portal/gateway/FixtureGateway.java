@@ -17,6 +17,10 @@ public class FixtureGateway extends Gateway {
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
   private final Map<String, GatewayProblem> refusals = new ConcurrentHashMap<>();
   public final List<String> posted = new CopyOnWriteArrayList<>();
+  /** The Idempotency-Key of each create, in order. */
+  public final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+  /** The body of each create sent with an Idempotency-Key, in order. */
+  public final List<Object> bodies = new CopyOnWriteArrayList<>();
 
   public FixtureGateway(PortalProperties properties) {
     super(properties, request -> null);
@@ -36,6 +40,8 @@ public class FixtureGateway extends Gateway {
     answers.clear();
     refusals.clear();
     posted.clear();
+    idempotencyKeys.clear();
+    bodies.clear();
   }
 
   @Override
@@ -60,12 +66,20 @@ public class FixtureGateway extends Gateway {
   public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {
     String expanded = expand(path, variables);
     posted.add(expanded);
-    GatewayProblem refusal = refusals.get(expanded);
+    // "POST path" refuses only the create, so a page that also reads the same path can show the refusal.
+    GatewayProblem refusal = refusals.getOrDefault("POST " + expanded, refusals.get(expanded));
     if (refusal != null) {
       throw refusal;
     }
     Object answer = answers.get("POST " + expanded);
     return answer == null ? Map.of() : (Map<String, Object>) answer;
+  }
+
+  @Override
+  public Map<String, Object> postOnce(String idempotencyKey, String path, Object body, Object... variables) {
+    idempotencyKeys.add(idempotencyKey);
+    bodies.add(body);
+    return post(path, body, variables);
   }
 
   @Override
