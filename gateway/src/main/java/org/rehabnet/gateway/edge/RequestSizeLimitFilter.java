@@ -1,5 +1,6 @@
 package org.rehabnet.gateway.edge;
 
+import java.util.Optional;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
 import org.springframework.core.Ordered;
@@ -43,9 +44,16 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
     if (length >= 0 || !hasBody(request)) {
       return chain.filter(exchange);
     }
+    // The rest of the chain runs exactly once: whether a body came is decided before the chain is
+    // called. (A switchIfEmpty after the flatMap would run it a second time, because the chain
+    // itself completes empty: the second pass then wrote headers onto the committed response and
+    // reset the connection.)
     return DataBufferUtils.join(request.getBody(), (int) maximum.toBytes())
-        .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()))
-        .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)))
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(body -> body.isPresent()
+            ? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
+            : chain.filter(exchange))
         .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
   }
 

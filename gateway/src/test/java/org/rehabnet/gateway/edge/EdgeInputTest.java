@@ -22,9 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +47,29 @@ class EdgeInputTest {
 
   static final TestIdentityProvider IDP = TestIdentityProvider.get();
   static final List<Integer> RECEIVED = new CopyOnWriteArrayList<>();
+  static final List<String> PASSES = new CopyOnWriteArrayList<>();
+
+  /** Counts how often the filters after the body limit run for a request. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class CountingDoor {
+    @Bean
+    WebFilter passesAfterTheBodyLimit() {
+      return new OrderedCountingFilter();
+    }
+  }
+
+  static final class OrderedCountingFilter implements WebFilter, Ordered {
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+      PASSES.add(exchange.getRequest().getPath().value());
+      return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE + 11;
+    }
+  }
   static final HttpServer SERVICE = service();
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,6 +112,24 @@ class EdgeInputTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertThat(RECEIVED).containsExactly(10 * 1024);
+  }
+
+  /**
+   * The portal found a chunked POST reset its connection: the body filter ran the rest of the chain a
+   * second time after the answer was written, and the rate limiter then wrote to committed headers.
+   */
+  @Test
+  void aChunkedBodyPassesTheRestOfTheDoorOnceAndTheConnectionStaysUsable() throws Exception {
+    PASSES.clear();
+
+    HttpResponse<String> first = post(chunked(10 * 1024));
+    HttpResponse<String> second = post(chunked(2 * 1024));
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+    assertThat(PASSES).as("passes of the filters after the body limit, per request").containsExactly(
+        "/api/intake/v1/notes", "/api/intake/v1/notes");
+    assertThat(RECEIVED).containsExactly(10 * 1024, 2 * 1024);
   }
 
   @Test
