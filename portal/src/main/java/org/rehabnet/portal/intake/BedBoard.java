@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.portal.gateway.Gateway;
 import org.rehabnet.portal.gateway.GatewayProblem;
+import org.rehabnet.portal.web.FormKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +41,13 @@ class BedBoard {
   }
 
   @PostMapping("/intake/sites/{site}/admissions")
-  String admit(@PathVariable String site, @RequestParam String referralId, @RequestParam String bedCode, Model model,
-      HttpServletResponse response) {
+  String admit(@PathVariable String site, @RequestParam String referralId, @RequestParam String bedCode,
+      @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model, HttpServletResponse response) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("referralId", referralId);
     body.put("bedCode", bedCode);
     try {
-      Map<String, Object> admission = gateway.post("/api/intake/v1/admissions", body);
+      Map<String, Object> admission = gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/intake/v1/admissions", body);
       return "redirect:/intake/admissions/" + admission.get("admissionId");
     } catch (GatewayProblem refused) {
       if (refused.status() != 409 && refused.status() != 422 && refused.status() != 400) {
