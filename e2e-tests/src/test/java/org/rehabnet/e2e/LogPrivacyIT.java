@@ -42,6 +42,12 @@ class LogPrivacyIT {
             && line.contains("\"traceId\":\"" + traceId + "\"") && line.contains("processed")).findFirst(),
             java.util.Optional::isPresent).orElseThrow();
     assertThat(processed).contains("\"spanId\":\"").contains("\"requestId\":\"event-");
+    // The gateway's access line for the same request names the same trace, so the door's line leads to it.
+    String door = await("the gateway's access line of the admission").atMost(Duration.ofSeconds(10))
+        .until(() -> log("gateway").lines().filter(line -> line.startsWith("{")
+            && line.contains("\"traceId\":\"" + traceId + "\"") && line.contains("POST /api/intake/v1/admissions"))
+            .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    assertThat(door).contains("\"spanId\":\"").contains(" 201 ");
 
     for (String process : PROCESSES) {
       String log = log(process);

@@ -109,6 +109,40 @@ class PortalIntakeIT {
     }
   }
 
+  @Test
+  void aSiteAdminAddsAWardAndABedAndTakesTheBedOutOfServiceAndBack() {
+    PlatformUnderTest platform = PlatformUnderTest.get();
+    String suffix = Integer.toString((int) (Math.random() * 9000) + 1000);
+    String ward = "X" + suffix;
+    String bed = ward + "-1";
+    try (Browser admin = new Browser(platform.portalUrl(), 1024, 768)) {
+      admin.open("/").signIn("admin-north");
+      admin.waitFor(By.linkText("Beds north")).click();
+      admin.waitFor(By.id("ward-code")).sendKeys(ward);
+      admin.find(By.id("ward-name")).sendKeys("Overflow " + suffix);
+      admin.find(By.cssSelector("#add-ward button")).click();
+      assertThat(admin.waitFor(By.id("wards")).getText()).contains(ward + ": Overflow " + suffix + ", 0 beds");
+
+      select(admin, "bed-ward", ward);
+      admin.find(By.id("bed-code")).sendKeys(bed);
+      admin.find(By.cssSelector("#add-bed button")).click();
+      admin.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bed-board"), bed));
+
+      WebElement reason = admin.find(By.xpath("//label[text()='Why " + bed + " leaves service']/following-sibling::input"));
+      reason.sendKeys("Mattress replaced");
+      reason.submit();
+      admin.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bed-board"), "Mattress replaced"));
+      admin.screenshot("bed-administration").assertAccessible("bed board kept by the site admin");
+      JsonNode beds = platform.gateway.get("/api/intake/v1/sites/north/beds", platform.token("admin-north")).json();
+      assertThat(beds.valueStream().filter(b -> b.get("code").asString().equals(bed))
+          .map(b -> b.get("status").asString())).containsExactly("OUT_OF_SERVICE");
+
+      admin.find(By.xpath("//button[text()='Back in service: " + bed + "']")).click();
+      admin.await().until(ExpectedConditions.invisibilityOfElementLocated(
+          By.xpath("//button[text()='Back in service: " + bed + "']")));
+    }
+  }
+
   private static void select(Browser browser, String id, String value) {
     new Select(browser.find(By.id(id))).selectByValue(value);
   }

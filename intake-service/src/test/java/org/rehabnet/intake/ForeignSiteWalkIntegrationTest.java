@@ -78,6 +78,11 @@ class ForeignSiteWalkIntegrationTest {
             ApiClient.json(Map.of("days", 10, "reason", "Slow taper agreed with the patient")))
         .body("POST /v1/referrals/{referralId}/decline", ApiClient.json(Map.of("reason", "No bed for weeks")))
         .body("POST /v1/sites/{site}/beds/{bedCode}/out-of-service", ApiClient.json(Map.of("reason", "Deep clean")))
+        .id("ward", "W", "Z")
+        .body("POST /v1/sites/{site}/wards", ApiClient.json(Map.of("code", "N", "name", "New ward")))
+        .body("PUT /v1/sites/{site}/wards/{ward}", ApiClient.json(Map.of("name", "Renamed ward")))
+        .body("POST /v1/sites/{site}/wards/{ward}/beds", ApiClient.json(Map.of("code", "W-77")))
+        .body("POST /v1/sites/{site}/beds/{bedCode}/rename", ApiClient.json(Map.of("code", "W-78")))
         .body("PUT /v1/sites/{site}/settings", "{\"timeZone\":\"America/New_York\",\"settings\":" + settings + "}")
         .exclude("POST /v1/patients/{patientId}/site-links", "records-officer only, network-wide: no site is"
             + " foreign to the records team, and every other role is refused 403 before the id is looked at;"

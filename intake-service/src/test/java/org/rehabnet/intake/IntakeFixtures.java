@@ -68,6 +68,7 @@ public final class IntakeFixtures {
         + site + "', 'Test site', '" + timeZone + "', CAST('" + settings + "' AS JSONB), 1, 1)");
     update("INSERT INTO site_settings_change (site, version, kind, changed_by, changed_at) VALUES ('" + site
         + "', 1, 'INITIAL', 'system', now())");
+    update("INSERT INTO ward (site, code, name) VALUES ('" + site + "', 'W', 'Ward W')");
     for (int i = 1; i <= beds; i++) {
       update("INSERT INTO bed (id, site, ward, code, status) VALUES ('" + UUID.randomUUID() + "', '" + site
           + "', 'W', 'W-" + i + "', 'FREE')");

@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The portal's pages as a browser receives them, with the gateway's answers fixed: what each role
@@ -129,6 +130,75 @@ class PortalPagesIntegrationTest {
     String physician = mvc.perform(give.with(as("physician-north", "physician", "north"))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(physician).contains("MINIMUM_INTERVAL", "name=\"overrideReason\"", "Give with override");
+  }
+
+  @Test
+  void aDoseSentAgainFromTheSameCellGoesWithTheSameKeySoTheWardChartsOneAdministration() throws Exception {
+    String chart = mvc.perform(get("/chart/" + Ward.episode(3)).with(as("physician-north", "physician", "north")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    List<String> keys = hiddenKeys(chart);
+    assertThat(keys).as("the dose cell, the new order and the discharge each carry a key").hasSizeGreaterThanOrEqualTo(3)
+        .doesNotHaveDuplicates();
+    var give = post("/chart/" + Ward.episode(3) + "/doses").param("orderId", "00000000-0000-4000-d000-000000000001")
+        .param("drug", "BUPRENORPHINE").param("route", "SUBLINGUAL").param("doseMg", "4")
+        .param("idempotencyKey", keys.getFirst()).header("HX-Request", "true").with(csrf())
+        .with(as("nurse-north", "nurse", "north"));
+
+    mvc.perform(give).andExpect(status().isOk());
+    mvc.perform(give).andExpect(status().isOk());
+
+    // The service answers the second with the first administration (IdempotentChartingIntegrationTest).
+    assertThat(gateway.idempotencyKeys).containsExactly(keys.getFirst(), keys.getFirst());
+    assertThat(gateway.bodies.get(0)).isEqualTo(gateway.bodies.get(1));
+  }
+
+  @Test
+  void aRoundSendsEachOfItsPartsWithItsOwnKeyAndARefusedRoundKeepsTheKeySoNothingIsChartedTwice() throws Exception {
+    String form = mvc.perform(get("/chart/" + Ward.episode(3) + "/round").with(as("nurse-north", "nurse", "north")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String key = hiddenKeys(form).getFirst();
+    gateway.refuse("POST /api/monitoring/v1/episodes/" + Ward.episode(3) + "/cows-assessments", 400,
+        Map.of("title", "Invalid request", "detail", "the COWS was refused"));
+
+    String refused = mvc.perform(validRound(key)).andExpect(status().isBadRequest()).andReturn().getResponse()
+        .getContentAsString();
+
+    assertThat(gateway.idempotencyKeys).containsExactly(key + "-vital-signs", key + "-observation", key + "-cows");
+    assertThat(hiddenKeys(refused)).as("resubmitting resends the parts already charted under their first keys")
+        .containsExactly(key);
+  }
+
+  @Test
+  void aRegistrationAndAReferralGoWithTheKeysTheirFormsCarried() throws Exception {
+    var intake = as("intake-north", "intake-coordinator", "north");
+    String form = mvc.perform(get("/intake/registration").with(intake)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    String key = hiddenKeys(form).getFirst();
+    gateway.answer("POST /api/intake/v1/patients", Map.of("patientId", "00000000-0000-4000-a000-00000000aaaa"));
+
+    mvc.perform(post("/intake/registration").with(csrf()).with(intake).param("idempotencyKey", key)
+        .param("givenName", "Ana").param("familyName", "Reyes").param("dateOfBirth", "1990-04-02").param("site", "north"))
+        .andExpect(redirectedUrl("/intake/patients/00000000-0000-4000-a000-00000000aaaa"));
+
+    assertThat(gateway.idempotencyKeys).containsExactly(key);
+  }
+
+  private MockHttpServletRequestBuilder validRound(String key) {
+    return post("/chart/" + Ward.episode(3) + "/round").with(csrf()).with(as("nurse-north", "nurse", "north"))
+        .param("idempotencyKey", key).param("respirationRate", "16").param("spo2", "97").param("systolic", "120")
+        .param("diastolic", "80").param("pulse", "88").param("consciousness", "ALERT").param("temperature", "37.0")
+        .param("sweating", "1").param("restlessness", "1").param("pupilSize", "1")
+        .param("boneJointAches", "1").param("runnyNose", "1").param("giUpset", "1").param("tremor", "1")
+        .param("yawning", "1").param("anxiety", "1").param("gooseflesh", "0");
+  }
+
+  private static List<String> hiddenKeys(String page) {
+    var key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
+    List<String> keys = new java.util.ArrayList<>();
+    while (key.find()) {
+      keys.add(key.group(1));
+    }
+    return keys;
   }
 
   @Test

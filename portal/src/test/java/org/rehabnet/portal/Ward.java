@@ -59,7 +59,7 @@ public final class Ward {
     String episode = episode(bed);
     Instant admitted = now.minus(Duration.ofDays(days));
     gateway.answer("/api/monitoring/v1/episodes/" + episode, Map.of("episodeId", episode, "patientId", patient(bed),
-        "site", "north", "bed", String.format("A-%02d", bed), "day", days, "expectedLengthDays", 7, "status", "ACTIVE",
+        "site", "north", "bed", String.format("A-%02d", bed), "day", days, "expectedLengthDays", 7, "status", "OPEN",
         "admittedAt", admitted.toString()));
     List<Map<String, Object>> vitals = new ArrayList<>();
     List<Map<String, Object>> cows = new ArrayList<>();

@@ -1,13 +1,14 @@
 package org.rehabnet.aftercare.checkin;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for missed check-ins every hour. Safe with several instances: a task is unique per plan and
- * due date, so a second run adds nothing.
+ * Looks for missed check-ins every hour, on one instance per tick (ShedLock). A task is also unique
+ * per plan and due date, so a run that overlapped another would add nothing either.
  */
 @Component
 class MissedCheckInScheduler {
@@ -21,6 +22,7 @@ class MissedCheckInScheduler {
   }
 
   @Scheduled(cron = "${rehabnet.aftercare.checkin.detect-cron:0 7 * * * *}")
+  @SchedulerLock(name = "aftercare.missed-check-ins", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
   void detect() {
     try {
       int raised = checkIns.raiseFollowUpsForMissedCheckIns();

@@ -2,6 +2,7 @@ package org.rehabnet.aftercare.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rehabnet.aftercare.Fixtures.count;
+import static org.rehabnet.aftercare.Fixtures.string;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.rehabnet.test.infra.EventProbe;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @AftercareIntegrationTest
@@ -47,6 +49,12 @@ class CheckInIntegrationTest {
 
   @Autowired
   PlanLookup plans;
+
+  @Autowired
+  MissedCheckInScheduler scheduler;
+
+  @Autowired
+  JdbcClient jdbc;
 
   ApiClient api;
   final TestIdentityProvider idp = TestIdentityProvider.get();
@@ -129,6 +137,27 @@ class CheckInIntegrationTest {
     assertThat(entry.get("milestonesReached")).hasSize(1);
     assertThat(api.get("/v1/caseload?site=west", idp.staff("c-north", List.of("counsellor"), List.of("north")))
         .status()).isEqualTo(404);
+  }
+
+  @Test
+  void whileAnotherInstanceHoldsTheHoursTickThisOneRaisesNothingAndTheNextTickDoes() {
+    ZoneId west = Fixtures.zone("west");
+    LocalDate start = LocalDate.ofInstant(Instant.now(), west).minusDays(20);
+    UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), "west", start.atStartOfDay(west).toInstant());
+    // A second aftercare instance has taken this hour's tick (ShedLock's row, on the database clock).
+    jdbc.sql("DELETE FROM shedlock WHERE name = 'aftercare.missed-check-ins'").update();
+    jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) "
+        + "VALUES ('aftercare.missed-check-ins', now() + interval '1 minute', now(), 'aftercare-2')").update();
+
+    scheduler.detect();
+    assertThat(followUps(planId)).as("the tick belongs to the other instance").isEmpty();
+
+    jdbc.sql("UPDATE shedlock SET lock_until = now() - interval '1 second' "
+        + "WHERE name = 'aftercare.missed-check-ins'").update();
+    scheduler.detect();
+    assertThat(followUps(planId)).as("the check-ins due on days 7 and 14 were missed").hasSize(2);
+    assertThat(string("SELECT locked_by FROM shedlock WHERE name = 'aftercare.missed-check-ins'"))
+        .isNotEqualTo("aftercare-2");
   }
 
   @Test

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.rehabnet.portal.gateway.Gateway;
 import org.rehabnet.portal.gateway.GatewayProblem;
 import org.rehabnet.portal.security.Staff;
+import org.rehabnet.portal.web.FormKeys;
 import org.rehabnet.portal.web.Patients;
 import org.rehabnet.portal.web.Sites;
 import org.springframework.stereotype.Controller;
@@ -100,8 +103,9 @@ class AftercarePages {
 
   @PostMapping("/aftercare/groups/{groupId}/register")
   String record(@PathVariable String groupId, @RequestParam String date,
-      @RequestParam MultiValueMap<String, String> form, Model model, HttpSession session,
-      HttpServletResponse response) {
+      @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model,
+      HttpSession session, HttpServletResponse response) {
+    String key = FormKeys.orFresh(idempotencyKey);
     List<Map<String, Object>> attendance = new ArrayList<>();
     form.forEach((name, values) -> {
       if (name.startsWith("attendance_") && !values.isEmpty()) {
@@ -109,9 +113,9 @@ class AftercarePages {
       }
     });
     try {
-      String sessionId = openSession(groupId, date);
-      gateway.post("/api/aftercare/v1/groups/{id}/sessions/{sid}/attendance", Map.of("attendance", attendance),
-          groupId, sessionId);
+      String sessionId = openSession(groupId, date, key);
+      gateway.postOnce(FormKeys.part(key, "attendance"), "/api/aftercare/v1/groups/{id}/sessions/{sid}/attendance",
+          Map.of("attendance", attendance), groupId, sessionId);
       return "redirect:/aftercare/groups/" + groupId + "/register?date=" + date + "&saved";
     } catch (GatewayProblem refused) {
       if (refused.status() != 400 && refused.status() != 409 && refused.status() != 422) {
@@ -124,14 +128,14 @@ class AftercarePages {
     }
   }
 
-  private String openSession(String groupId, String date) {
+  private String openSession(String groupId, String date, String key) {
     for (Map<String, Object> scheduled : gateway.list("/api/aftercare/v1/groups/{id}/sessions?from={d}&to={d}",
         groupId, date, date)) {
       if (scheduled.get("sessionId") != null) {
         return scheduled.get("sessionId").toString();
       }
     }
-    return String.valueOf(gateway.post("/api/aftercare/v1/groups/{id}/sessions", Map.of("date", date), groupId)
-        .get("sessionId"));
+    return String.valueOf(gateway.postOnce(FormKeys.part(key, "session"), "/api/aftercare/v1/groups/{id}/sessions",
+        Map.of("date", date), groupId).get("sessionId"));
   }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.rehabnet.portal.svg.ChartData;
 import org.rehabnet.portal.svg.CowsTrendChart;
 import org.rehabnet.portal.svg.News2Chart;
 import org.rehabnet.portal.svg.VitalSignsChart;
+import org.rehabnet.portal.web.FormKeys;
 import org.rehabnet.portal.web.Patients;
 import org.rehabnet.portal.web.Sites;
 import org.springframework.stereotype.Controller;
@@ -72,14 +74,18 @@ class ChartController {
   }
 
   @PostMapping("/chart/{episodeId}/round")
-  String recordRound(@PathVariable String episodeId, @ModelAttribute ObservationRound round, Model model,
-      HttpSession session, HttpServletResponse response) {
+  String recordRound(@PathVariable String episodeId, @ModelAttribute ObservationRound round,
+      @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model, HttpSession session, HttpServletResponse response) {
+    String key = FormKeys.orFresh(idempotencyKey);
     List<String> problems = round.problems();
     if (problems.isEmpty()) {
       try {
-        gateway.post("/api/monitoring/v1/episodes/{id}/vital-signs", round.vitalSigns(), episodeId);
-        gateway.post("/api/monitoring/v1/episodes/{id}/observations", round.observation(), episodeId);
-        gateway.post("/api/monitoring/v1/episodes/{id}/cows-assessments", round.cows(), episodeId);
+        gateway.postOnce(FormKeys.part(key, "vital-signs"), "/api/monitoring/v1/episodes/{id}/vital-signs",
+            round.vitalSigns(), episodeId);
+        gateway.postOnce(FormKeys.part(key, "observation"), "/api/monitoring/v1/episodes/{id}/observations",
+            round.observation(), episodeId);
+        gateway.postOnce(FormKeys.part(key, "cows"), "/api/monitoring/v1/episodes/{id}/cows-assessments",
+            round.cows(), episodeId);
         return "redirect:/chart/" + episodeId + "#trends";
       } catch (GatewayProblem refused) {
         if (refused.status() != 400 && refused.status() != 409) {
@@ -92,6 +98,7 @@ class ChartController {
     roundForm(episodeId, model, session);
     model.addAttribute("problems", problems);
     model.addAttribute("round", round);
+    model.addAttribute("roundKey", key);
     return "chart/round";
   }
 
@@ -99,14 +106,15 @@ class ChartController {
   String order(@PathVariable String episodeId, @RequestParam String drug, @RequestParam String route,
       @RequestParam(required = false) @Nullable BigDecimal doseMg,
       @RequestParam(required = false) @Nullable BigDecimal doseMinMg,
-      @RequestParam(required = false) @Nullable BigDecimal doseMaxMg) {
+      @RequestParam(required = false) @Nullable BigDecimal doseMaxMg, @RequestParam(required = false) @Nullable UUID idempotencyKey) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("drug", drug);
     body.put("route", route);
     body.put("doseMg", doseMg);
     body.put("doseMinMg", doseMinMg);
     body.put("doseMaxMg", doseMaxMg);
-    gateway.post("/api/monitoring/v1/episodes/{id}/medication-orders", body, episodeId);
+    gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/monitoring/v1/episodes/{id}/medication-orders", body,
+        episodeId);
     return "redirect:/chart/" + episodeId + "#mar";
   }
 
@@ -117,7 +125,8 @@ class ChartController {
   @PostMapping("/chart/{episodeId}/doses")
   String give(@PathVariable String episodeId, @RequestParam String orderId, @RequestParam String drug,
       @RequestParam String route, @RequestParam BigDecimal doseMg,
-      @RequestParam(required = false) @Nullable String overrideReason, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) @Nullable String overrideReason, @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model,
+      HttpServletResponse response) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("orderId", orderId);
     body.put("drug", drug);
@@ -129,7 +138,9 @@ class ChartController {
     model.addAttribute("order", Map.of("orderId", orderId, "drug", drug, "route", route, "doseMg", doseMg));
     model.addAttribute("episodeId", episodeId);
     try {
-      gateway.post("/api/monitoring/v1/episodes/{id}/administrations", body, episodeId);
+      // A tablet that resends after a timeout gets the first answer: one administration, never two.
+      gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/monitoring/v1/episodes/{id}/administrations", body,
+          episodeId);
       response.setHeader("HX-Refresh", "true");
       model.addAttribute("given", true);
     } catch (GatewayProblem refused) {
@@ -160,8 +171,8 @@ class ChartController {
       @RequestParam(defaultValue = "false") boolean naloxoneProvided,
       @RequestParam(required = false) @Nullable String naloxoneNotProvidedReason,
       @RequestParam(defaultValue = "false") boolean overdoseEducation, @RequestParam String medicationPlan,
-      @RequestParam(required = false) @Nullable String receivingPrescriber, Model model, HttpSession session,
-      HttpServletResponse response) {
+      @RequestParam(required = false) @Nullable String receivingPrescriber, @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model,
+      HttpSession session, HttpServletResponse response) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("naloxoneProvided", naloxoneProvided);
@@ -170,7 +181,8 @@ class ChartController {
     body.put("medicationPlan", medicationPlan);
     body.put("receivingPrescriber", blankToNull(receivingPrescriber));
     try {
-      gateway.post("/api/monitoring/v1/episodes/{id}/discharge", body, episodeId);
+      gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/monitoring/v1/episodes/{id}/discharge", body,
+          episodeId);
       return "redirect:/chart/" + episodeId;
     } catch (GatewayProblem refused) {
       if (refused.status() >= 500 || refused.status() == 401 || refused.status() == 404) {

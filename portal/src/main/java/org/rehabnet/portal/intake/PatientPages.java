@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.portal.gateway.Gateway;
 import org.rehabnet.portal.gateway.GatewayProblem;
 import org.rehabnet.portal.security.Staff;
+import org.rehabnet.portal.web.FormKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,8 @@ class PatientPages {
 
   @PostMapping("/intake/registration")
   String register(@RequestParam String givenName, @RequestParam String familyName, @RequestParam String dateOfBirth,
-      @RequestParam String site, @RequestParam(required = false) @Nullable String phone, Model model,
-      HttpServletResponse response) {
+      @RequestParam String site, @RequestParam(required = false) @Nullable String phone, @RequestParam(required = false) @Nullable UUID idempotencyKey,
+      Model model, HttpServletResponse response) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("givenName", givenName.strip());
     body.put("familyName", familyName.strip());
@@ -43,7 +45,7 @@ class PatientPages {
     body.put("site", site);
     body.put("phone", IntakeController.blank(phone));
     try {
-      Map<String, Object> registered = gateway.post("/api/intake/v1/patients", body);
+      Map<String, Object> registered = gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/intake/v1/patients", body);
       return "redirect:/intake/patients/" + registered.get("patientId");
     } catch (GatewayProblem refused) {
       if (refused.status() == 409 && refused.member("existingPatientId") != null) {
@@ -72,8 +74,8 @@ class PatientPages {
 
   @PostMapping("/intake/patients/{patientId}/referrals")
   String refer(@PathVariable String patientId, @RequestParam String site, @RequestParam String source,
-      @RequestParam String urgency) {
-    Map<String, Object> referral = gateway.post("/api/intake/v1/referrals",
+      @RequestParam String urgency, @RequestParam(required = false) @Nullable UUID idempotencyKey) {
+    Map<String, Object> referral = gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/intake/v1/referrals",
         Map.of("patientId", patientId, "site", site, "source", source, "urgency", urgency));
     return "redirect:/intake/referrals/" + referral.get("referralId");
   }
@@ -85,7 +87,7 @@ class PatientPages {
       @RequestParam(required = false) @Nullable List<String> dataCategories,
       @RequestParam(required = false) @Nullable String expiresOn,
       @RequestParam(required = false) @Nullable String expiryEvent, @RequestParam String signedOn,
-      @RequestParam String signedBy, Model model, HttpServletResponse response) {
+      @RequestParam String signedBy, @RequestParam(required = false) @Nullable UUID idempotencyKey, Model model, HttpServletResponse response) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("site", site);
     body.put("recipientType", recipientType);
@@ -97,7 +99,7 @@ class PatientPages {
     body.put("signedOn", signedOn);
     body.put("signedBy", signedBy);
     try {
-      gateway.post("/api/intake/v1/patients/{id}/consents", body, patientId);
+      gateway.postOnce(FormKeys.orFresh(idempotencyKey), "/api/intake/v1/patients/{id}/consents", body, patientId);
       return "redirect:/intake/patients/" + patientId + "#consents";
     } catch (GatewayProblem refused) {
       if (refused.status() != 400 && refused.status() != 422) {

@@ -68,6 +68,16 @@ public record Staff(String username, String displayName, Set<String> roles, List
     return any("counsellor", "clinical-lead");
   }
 
+  /** Takes beds out of service and back (intake keeps the bed board with the site admin). */
+  public boolean keepsBeds() {
+    return any("site-admin", "intake-coordinator");
+  }
+
+  /** Shapes a site's wards and beds. */
+  public boolean administersSite() {
+    return any("site-admin", "clinical-lead");
+  }
+
   public boolean auditor() {
     return is("auditor");
   }

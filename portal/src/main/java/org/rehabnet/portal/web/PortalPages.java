@@ -32,6 +32,7 @@ class PortalPages {
     model.addAttribute("idleSeconds", properties.idleTimeout().toSeconds());
     model.addAttribute("idleWarningSeconds", properties.idleWarning().toSeconds());
     model.addAttribute("pollSeconds", properties.censusPoll().toSeconds());
+    model.addAttribute("formKeys", new FormKeys());
   }
 
   @ExceptionHandler(GatewayProblem.class)
