@@ -16,6 +16,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,8 +79,14 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The portal swaps live panels (scores, the bed board) with htmx while a condition is polled, so a
+   * reference found on one poll may be gone by the next: that is "not yet", not a failure.
+   */
   WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   WebElement waitFor(By by) {
