@@ -49,11 +49,12 @@ class MetricsIT {
     assertThat(scrape("aftercare")).contains("rehabnet_events_handled_seconds_count{");
     await("lag and dead-letter depth per group").atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
       String monitoring = scrape("monitoring");
-      assertThat(monitoring).contains("rehabnet_events_consumer_lag{").contains("group=\"monitoring-service\"")
+      assertThat(monitoring).containsPattern(
+              "rehabnet_events_consumer_lag\\{[^}]*group=\"monitoring.episode.admissions\"[^}]*topic=\"rehab.intake.admissions.v1\"")
           .contains("rehabnet_events_dlt_depth{")
           .contains("topic=\"rehab.intake.admissions.v1.monitoring-service-dlt\"");
-      assertThat(scrape("aftercare")).contains("group=\"aftercare-service\"");
-      assertThat(scrape("intake")).contains("group=\"intake-service\"");
+      assertThat(scrape("aftercare")).contains("rehabnet_events_consumer_lag{").contains("group=\"aftercare.plan.discharges\"");
+      assertThat(scrape("intake")).contains("rehabnet_events_consumer_lag{").contains("group=\"intake.admission.discharges\"");
     });
 
     String monitoring = scrape("monitoring");

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * What an on-call engineer reads about the event path of one service: the outbox backlog and the
- * age of its oldest unsent event (from {@code event_publication}), the depth of this consumer
- * group's dead-letter topics, and the group's lag per topic. Lag comes from the broker's committed
+ * age of its oldest unsent event (from {@code event_publication}), the depth of this service's
+ * dead-letter topics, and each listener group's lag per topic. Lag comes from the broker's committed
  * offsets, not the consumer's own client metrics, so it still shows (and grows) while the consumer
  * is down, which is when it matters. Refreshed in the background; a scrape never waits on Kafka.
  */
@@ -118,35 +119,48 @@ public class EventFlowMetrics {
     depth.forEach((topic, value) -> depthRows.add(MultiGauge.Row.of(Tags.of("topic", topic), value)));
     deadLetterDepth.register(depthRows, true);
 
-    Map<String, Long> lag = new HashMap<>();
-    consumed.forEach(topic -> lag.put(topic, 0L));
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-        .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    committed.values().removeIf(java.util.Objects::isNull);
-    Map<TopicPartition, Long> ends = offsets(latestOf(committed.keySet()));
-    committed.forEach((tp, offset) -> {
-      Long end = ends.get(tp);
-      if (end != null) {
-        lag.merge(tp.topic(), Math.max(0, end - offset.offset()), Long::sum);
-      }
-    });
+    // Each @KafkaListener joins the group named by its listener id, not spring.kafka.consumer.group-id
+    // (that name only labels this service's dead-letter topics), so lag is read per listener group.
     List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
-    lag.forEach((topic, value) -> lagRows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), value)));
+    for (Map.Entry<String, Set<String>> listener : topicsByGroup().entrySet()) {
+      String consumerGroup = listener.getKey();
+      Map<String, Long> lag = new HashMap<>();
+      listener.getValue().forEach(topic -> lag.put(topic, 0L));
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
+          .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      committed.values().removeIf(java.util.Objects::isNull);
+      Map<TopicPartition, Long> ends = offsets(latestOf(committed.keySet()));
+      committed.forEach((tp, offset) -> {
+        Long end = ends.get(tp);
+        if (end != null) {
+          lag.merge(tp.topic(), Math.max(0, end - offset.offset()), Long::sum);
+        }
+      });
+      lag.forEach((topic, value) ->
+          lagRows.add(MultiGauge.Row.of(Tags.of("group", consumerGroup, "topic", topic), value)));
+    }
     consumerLag.register(lagRows, true);
   }
 
   private Set<String> consumedTopics() {
     Set<String> topics = new TreeSet<>();
+    topicsByGroup().values().forEach(topics::addAll);
+    return topics;
+  }
+
+  private Map<String, Set<String>> topicsByGroup() {
+    Map<String, Set<String>> byGroup = new TreeMap<>();
     KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
     if (registry != null) {
       for (MessageListenerContainer container : registry.getListenerContainers()) {
         String[] names = container.getContainerProperties().getTopics();
-        if (names != null) {
-          topics.addAll(List.of(names));
+        String consumerGroup = container.getGroupId();
+        if (names != null && consumerGroup != null) {
+          byGroup.computeIfAbsent(consumerGroup, g -> new TreeSet<>()).addAll(List.of(names));
         }
       }
     }
-    return topics;
+    return byGroup;
   }
 
   private Collection<TopicPartition> partitions(String topic)
