@@ -53,7 +53,8 @@ class SecurityConfig {
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeExchange(exchange -> exchange
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz").permitAll()
-            // Prometheus's scrape only on the management port (MANAGEMENT_SERVER_PORT), never at the door.
+            // Prometheus's scrape and the budgets' state only on the management port
+            // (MANAGEMENT_SERVER_PORT), never at the door.
             .matchers(scrapeOnManagementPort(environment)).permitAll()
             .pathMatchers("/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
             .pathMatchers("/api/*/v1/audit/**").hasRole(Roles.AUDITOR)
@@ -72,7 +73,9 @@ class SecurityConfig {
       var request = exchange.getRequest();
       Integer managementPort = environment.getProperty("local.management.port", Integer.class);
       Integer serverPort = environment.getProperty("local.server.port", Integer.class);
-      boolean scrape = "/actuator/prometheus".equals(request.getPath().value())
+      String path = request.getPath().value();
+      boolean scrape = ("/actuator/prometheus".equals(path) || path.equals("/actuator/ratelimits")
+          || path.startsWith("/actuator/ratelimits/"))
           && managementPort != null && !managementPort.equals(serverPort)
           && request.getLocalAddress() != null && request.getLocalAddress().getPort() == managementPort;
       return scrape ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();

@@ -37,6 +37,19 @@ final class LocalRequestBudgets implements RequestBudgets {
     return Mono.fromSupplier(() -> consume(key, budget));
   }
 
+  @Override
+  public Mono<Long> remaining(String key, Budget budget) {
+    return Mono.fromSupplier(() -> {
+      Bucket bucket = buckets.getIfPresent(key);
+      return bucket == null ? budget.requests() : bucket.getAvailableTokens();
+    });
+  }
+
+  @Override
+  public String store() {
+    return "instance";
+  }
+
   ConsumptionProbe consume(String key, Budget budget) {
     return buckets.get(key, k -> Bucket.builder().addLimit(budget.bandwidth()).withCustomTimePrecision(clock).build())
         .tryConsumeAndReturnRemaining(1);

@@ -17,4 +17,9 @@ class RateLimitConfig {
     LocalRequestBudgets local = new LocalRequestBudgets();
     return properties.redis().uri() == null ? local : new RedisRequestBudgets(properties.redis(), local);
   }
+
+  @Bean
+  RateLimitEndpoint rateLimitEndpoint(RateLimitProperties properties, RequestBudgets budgets) {
+    return new RateLimitEndpoint(properties, budgets);
+  }
 }

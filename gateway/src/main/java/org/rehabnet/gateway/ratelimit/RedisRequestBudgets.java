@@ -109,6 +109,26 @@ final class RedisRequestBudgets implements RequestBudgets, AutoCloseable {
     });
   }
 
+  @Override
+  public Mono<Long> remaining(String key, Budget budget) {
+    return Mono.defer(() -> {
+      AsyncProxyManager<String> shared = connected();
+      if (shared == null) {
+        return local.remaining(key, budget);
+      }
+      return Mono.fromFuture(() -> shared.builder()
+              .build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration(budget)))
+              .getAvailableTokens())
+          .timeout(commandTimeout)
+          .onErrorResume(failure -> local.remaining(key, budget));
+    });
+  }
+
+  @Override
+  public String store() {
+    return buckets == null ? "instance (Redis at " + where + " not answering)" : "redis";
+  }
+
   /** The shared buckets, or null while there is no connection (then a new attempt, now and then). */
   private @Nullable AsyncProxyManager<String> connected() {
     AsyncProxyManager<String> ready = buckets;

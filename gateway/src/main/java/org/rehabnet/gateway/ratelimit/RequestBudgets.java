@@ -12,4 +12,10 @@ public interface RequestBudgets {
 
   /** Takes one request from the budget named {@code key}, which starts full the first time it is seen. */
   Mono<ConsumptionProbe> tryConsume(String key, Budget budget);
+
+  /** What is left of the budget named {@code key}, without spending any of it (full if never used). */
+  Mono<Long> remaining(String key, Budget budget);
+
+  /** Where the budgets live, as an operator would name it: {@code instance} or {@code redis}. */
+  String store();
 }

@@ -59,6 +59,16 @@ class LocalRequestBudgetsTest {
     assertThat(consume("client:bay-clinic").isConsumed()).isTrue();
   }
 
+  @Test
+  void tellsWhatIsLeftWithoutSpendingIt() {
+    assertThat(budgets.remaining("user:never-seen", FIVE_PER_MINUTE).block()).isEqualTo(5);
+    spend("user:nurse", 3);
+
+    assertThat(budgets.remaining("user:nurse", FIVE_PER_MINUTE).block()).isEqualTo(2);
+    assertThat(budgets.remaining("user:nurse", FIVE_PER_MINUTE).block()).isEqualTo(2);
+    assertThat(consume("user:nurse").getRemainingTokens()).isEqualTo(1);
+  }
+
   private void spend(String key, int requests) {
     for (int i = 0; i < requests; i++) {
       assertThat(consume(key).isConsumed()).isTrue();

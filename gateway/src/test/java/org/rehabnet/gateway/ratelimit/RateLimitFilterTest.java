@@ -118,5 +118,15 @@ class RateLimitFilterTest {
           ? ConsumptionProbe.rejected(0, Duration.ofSeconds(12).toNanos(), Duration.ofSeconds(12).toNanos())
           : ConsumptionProbe.consumed(budget.requests() - 1, 0));
     }
+
+    @Override
+    public Mono<Long> remaining(String key, Budget budget) {
+      return Mono.just(spent.contains(key) ? 0L : budget.requests());
+    }
+
+    @Override
+    public String store() {
+      return "recording";
+    }
   }
 }

@@ -18,6 +18,7 @@ import org.rehabnet.test.infra.RedisServer;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two gateway instances, each its own Spring Boot application on its own port, with a client budget
@@ -46,6 +47,34 @@ class SharedRateLimitIntegrationTest {
       assertThat(first.get(bay).status()).isEqualTo(ADMITTED);
       assertThat(second.get(bay).status()).isEqualTo(ADMITTED);
       assertThat(keyInRedis(redis, "rehabnet:ratelimit:client:harbor-house")).isTrue();
+    }
+  }
+
+  @Test
+  void theManagementPortTellsTheBudgetsAndWhatAClientHasLeftAcrossInstancesAndTheDoorDoesNot() {
+    String redis = RedisServer.shared().uri();
+    try (Gateway first = Gateway.start(redis); Gateway second = Gateway.start(redis)) {
+      String partnerOrg = "ledger-" + System.nanoTime();
+      String token = IDP.partner("partner-" + partnerOrg, partnerOrg);
+      alternate(first, second, token, 3);
+
+      JsonNode left = second.management().get("/actuator/ratelimits/client/" + partnerOrg, null).json();
+      assertThat(left.get("remaining").asLong()).as("5 a minute, 3 spent on two instances").isEqualTo(2);
+      assertThat(left.get("requests").asLong()).isEqualTo(5);
+      assertThat(left.get("period").asString()).isEqualTo("PT1M");
+      assertThat(first.management().get("/actuator/ratelimits/client/" + partnerOrg, null).json()
+          .get("remaining").asLong()).as("reading spends nothing").isEqualTo(2);
+      assertThat(first.management().get("/actuator/ratelimits/user/never-seen", null).json()
+          .get("remaining").asLong()).isEqualTo(1000);
+
+      JsonNode budgets = first.management().get("/actuator/ratelimits", null).json();
+      assertThat(budgets.get("store").asString()).isEqualTo("redis");
+      assertThat(budgets.get("perClient").get("requests").asLong()).isEqualTo(5);
+      assertThat(budgets.get("perUser").get("requests").asLong()).isEqualTo(1000);
+      assertThat(first.management().get("/actuator/ratelimits/neither/x", null).status()).isEqualTo(404);
+
+      ApiResponse atTheDoor = first.client().get("/actuator/ratelimits", token);
+      assertThat(atTheDoor.status()).as("not served on the API port").isIn(401, 403, 404);
     }
   }
 
@@ -126,6 +155,7 @@ class SharedRateLimitIntegrationTest {
     static Gateway start(@Nullable String redisUri) {
       List<String> args = new ArrayList<>(List.of(
           "--server.port=0",
+          "--management.server.port=0",
           "--spring.main.banner-mode=off",
           "--rehabnet.routes.intake=http://127.0.0.1:1",
           "--rehabnet.routes.monitoring=http://127.0.0.1:1",
@@ -142,6 +172,10 @@ class SharedRateLimitIntegrationTest {
           .run(args.toArray(String[]::new));
       String port = context.getEnvironment().getRequiredProperty("local.server.port");
       return new Gateway(context, new ApiClient("http://127.0.0.1:" + port));
+    }
+
+    ApiClient management() {
+      return new ApiClient("http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     ApiResponse get(String token) {
