@@ -1,4 +1,7 @@
-/** The local platform's infrastructure for ./rehabnet up: PostgreSQL with one database per service. */
+/**
+ * The local platform for ./rehabnet up: its topology (ports, versions, partitions, read from
+ * topology.env), PostgreSQL with one database per service, and the dead-letter tool.
+ */
 @NullMarked
 package org.rehabnet.test.devstack;
 

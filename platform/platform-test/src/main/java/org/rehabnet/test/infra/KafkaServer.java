@@ -1,5 +1,6 @@
 package org.rehabnet.test.infra;
 
+import org.rehabnet.test.devstack.Topology;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -17,7 +18,8 @@ public sealed interface KafkaServer extends AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
 
     Embedded() {
-      broker = new EmbeddedKafkaKraftBroker(1, 3);
+      // Partitions as the topology gives them to ./rehabnet up and compose.
+      broker = new EmbeddedKafkaKraftBroker(1, Topology.load().partitions());
       broker.brokerProperty("auto.create.topics.enable", "true");
       broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
       broker.afterPropertiesSet();
