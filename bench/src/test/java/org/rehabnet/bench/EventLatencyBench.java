@@ -1,11 +1,5 @@
 package org.rehabnet.bench;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,9 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rehabnet.test.devstack.Topology;
-import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Event latency: an admission committed at intake to its detox episode opened at monitoring, at
@@ -62,36 +52,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventLatencyBench {
 
-  static final Topology TOPOLOGY = Topology.load();
-  static final String GATEWAY = "http://localhost:" + TOPOLOGY.port("GATEWAY_PORT");
-  static final String KEYCLOAK = "http://localhost:" + TOPOLOGY.port("KEYCLOAK_PORT") + "/realms/rehabnet";
+  static final Topology TOPOLOGY = Admissions.TOPOLOGY;
   static final String KAFKA = "localhost:" + TOPOLOGY.port("KAFKA_PORT");
   static final String POSTGRES = "jdbc:postgresql://localhost:" + TOPOLOGY.port("POSTGRES_PORT") + "/";
   static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-  static final String SITE = "north";
 
-  private final ApiClient gateway = new ApiClient(GATEWAY);
-  private final Token intakeToken = new Token("intake-north");
-  private final Token adminToken = new Token("admin-north");
-
-  /** Dev-realm tokens live 5 minutes and a run is longer: fetched again after 4. */
-  static final class Token {
-    private final String username;
-    private String value;
-    private long fetched;
-
-    Token(String username) {
-      this.username = username;
-    }
-
-    synchronized String get() {
-      if (value == null || System.nanoTime() - fetched > TimeUnit.MINUTES.toNanos(4)) {
-        value = token(username);
-        fetched = System.nanoTime();
-      }
-      return value;
-    }
-  }
+  private final Admissions admissions = new Admissions();
 
   public static void main(String[] args) throws Exception {
     List<Integer> rates = new ArrayList<>();
@@ -116,8 +82,8 @@ public final class EventLatencyBench {
   String run(int rate) throws Exception {
     int count = rate * SECONDS;
     System.out.printf("%n== %d admissions/s for %d s: preparing %d referrals and beds%n", rate, SECONDS, count);
-    List<String> referrals = prepare(count);
-    String intake = intakeToken.get();
+    List<String> referrals = admissions.prepare(count);
+    String intake = admissions.intakeToken.get();
 
     Histogram broker = brokerBaseline(rate, count);
 
@@ -137,7 +103,7 @@ public final class EventLatencyBench {
       }
       long due = start + i * interval;
       senders.submit(() -> {
-        ApiResponse answer = gateway.post("/api/intake/v1/admissions", intake, Map.of("referralId", referrals.get(i)));
+        ApiResponse answer = admissions.gateway.post("/api/intake/v1/admissions", intake, Map.of("referralId", referrals.get(i)));
         // From the scheduled moment, not from the send: a queued request's wait counts.
         answers.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
         if (answer.status() == 201) {
@@ -168,60 +134,6 @@ public final class EventLatencyBench {
         rate, admitted.size(), count, episodes, ms(answers, 50), ms(answers, 99), events.getValueAtPercentile(50) / 1000.0,
         eventP99, events.getMaxValue() / 1000.0, broker.getValueAtPercentile(50) / 1000.0, brokerP99,
         eventP99 - brokerP99, goals);
-  }
-
-  /** Referrals ready to admit (screened, accepted, assessed) and as many new free beds. */
-  private List<String> prepare(int count) throws Exception {
-    String admin = adminToken.get();
-    String ward = "L" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
-    ApiResponse created = gateway.post("/api/intake/v1/sites/" + SITE + "/wards", admin,
-        Map.of("code", ward, "name", "Latency bench " + ward));
-    require(created, 201, "ward");
-    List<String> referrals = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-      List<Future<String>> pending = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String bed = ward + "-" + i;
-        pending.add(pool.submit(() -> {
-          require(gateway.post("/api/intake/v1/sites/" + SITE + "/wards/" + ward + "/beds", adminToken.get(),
-              Map.of("code", bed)), 201, "bed");
-          return referral();
-        }));
-      }
-      int done = 0;
-      for (Future<String> one : pending) {
-        referrals.add(one.get());
-        if (++done % 500 == 0) {
-          System.out.printf("   prepared %d of %d%n", done, count);
-        }
-      }
-    }
-    return referrals;
-  }
-
-  private String referral() {
-    String intake = intakeToken.get();
-    ApiResponse patient = require(gateway.post("/api/intake/v1/patients", intake, Map.of(
-        "givenName", "Bench" + UUID.randomUUID().toString().substring(0, 8), "familyName", "Latency",
-        "dateOfBirth", "1985-03-04", "site", SITE)), 201, "patient");
-    ApiResponse referral = require(gateway.post("/api/intake/v1/referrals", intake, Map.of(
-        "patientId", patient.json().get("patientId").asString(), "site", SITE, "source", "SELF",
-        "urgency", "URGENT")), 201, "referral");
-    String id = referral.json().get("referralId").asString();
-    require(gateway.post("/api/intake/v1/referrals/" + id + "/screening", intake, ""), 200, "screening");
-    require(gateway.post("/api/intake/v1/referrals/" + id + "/acceptance", intake, ""), 200, "acceptance");
-    require(gateway.send("PUT", "/api/intake/v1/referrals/" + id + "/assessment", intake, ApiClient.json(Map.ofEntries(
-        Map.entry("substances", List.of(Map.of("substance", "HEROIN", "route", "SMOKED", "frequency", "DAILY",
-            "yearsOfUse", 3, "lastUseAt", Instant.now().minus(12, ChronoUnit.HOURS).toString()))),
-        Map.entry("heightCm", 175), Map.entry("weightKg", 70),
-        Map.entry("oudCriteria", List.of("CRAVING", "TOLERANCE", "WITHDRAWAL", "MUCH_TIME_SPENT")),
-        Map.entry("opioidsOnlyUnderMedicalSupervision", false),
-        Map.entry("urineDrugScreen", List.of(Map.of("analyte", "SIX_MAM", "result", "POSITIVE"))),
-        Map.entry("phq9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.entry("gad7", List.of(0, 0, 0, 0, 0, 0, 0)),
-        Map.entry("mentalHealthHistory", List.of()), Map.entry("previousDetoxEpisodes", 0),
-        Map.entry("previousOverdoses", 0), Map.entry("pregnancyStatus", "NOT_APPLICABLE"))), Map.of()),
-        201, "assessment");
-    return id;
   }
 
   /** opened_at - admitted_at per admission, once every episode exists (or after 60 s). */
@@ -349,26 +261,4 @@ public final class EventLatencyBench {
     return histogram.getValueAtPercentile(percentile) / 1000.0;
   }
 
-  private static ApiResponse require(ApiResponse response, int status, String what) {
-    if (response.status() != status) {
-      throw new IllegalStateException(what + ": " + response.status() + " " + response.body());
-    }
-    return response;
-  }
-
-  static String token(String username) {
-    String form = "grant_type=password&client_id=rehabnet-cli&username=" + username + "&password="
-        + URLEncoder.encode("rehabnet-dev", StandardCharsets.UTF_8);
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      JsonNode body = new ApiResponse(response.statusCode(), Map.of(), response.body()).json();
-      return body.get("access_token").asString();
-    } catch (Exception e) {
-      throw new IllegalStateException("no token for " + username + ": is the platform up (./rehabnet up)?", e);
-    }
-  }
 }
