@@ -125,15 +125,32 @@ public class EventFlowMetrics {
     for (Map.Entry<String, Set<String>> listener : topicsByGroup().entrySet()) {
       String consumerGroup = listener.getKey();
       Map<String, Long> lag = new HashMap<>();
-      listener.getValue().forEach(topic -> lag.put(topic, 0L));
+      Map<TopicPartition, Long> position = new HashMap<>();
+      for (String topic : listener.getValue()) {
+        lag.put(topic, 0L);
+        partitions(topic).forEach(tp -> position.put(tp, null));
+      }
       Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
           .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      committed.values().removeIf(java.util.Objects::isNull);
-      Map<TopicPartition, Long> ends = offsets(latestOf(committed.keySet()));
       committed.forEach((tp, offset) -> {
+        if (offset != null && position.containsKey(tp)) {
+          position.put(tp, offset.offset());
+        }
+      });
+      // A partition the group has never committed on is read from its start (auto-offset-reset
+      // earliest), so everything on it counts: its first record must show as lag, not as nothing.
+      Map<TopicPartition, OffsetSpec> uncommitted = new HashMap<>();
+      position.forEach((tp, offset) -> {
+        if (offset == null) {
+          uncommitted.put(tp, OffsetSpec.earliest());
+        }
+      });
+      offsets(uncommitted).forEach(position::put);
+      Map<TopicPartition, Long> ends = offsets(latestOf(position.keySet()));
+      position.forEach((tp, offset) -> {
         Long end = ends.get(tp);
-        if (end != null) {
-          lag.merge(tp.topic(), Math.max(0, end - offset.offset()), Long::sum);
+        if (end != null && offset != null) {
+          lag.merge(tp.topic(), Math.max(0, end - offset), Long::sum);
         }
       });
       lag.forEach((topic, value) ->
