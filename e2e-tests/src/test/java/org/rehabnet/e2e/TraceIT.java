@@ -57,8 +57,29 @@ class TraceIT {
     assertThat(path).as("parent chain of monitoring's episode write").startsWith("monitoring-service:LOCAL")
         .contains("monitoring-service:CONSUMER", "intake-service:PRODUCER", "intake-service:SERVER")
         .endsWith("gateway:SERVER");
+    // Inside the write, its SQL: one span per statement, the text with placeholders and no values.
+    List<JsonNode> statements = spans.stream()
+        .filter(s -> "monitoring-service".equals(service(s)) && descendsFrom(s, write, byId) && s.has("tags")
+            && s.get("tags").has("jdbc.query[0]"))
+        .toList();
+    assertThat(statements).as("JDBC spans inside the episode write")
+        .anySatisfy(s -> assertThat(s.get("tags").get("jdbc.query[0]").asString()).containsIgnoringCase("detox_episode"));
+    assertThat(spans).as("no bound parameter value in any span")
+        .allSatisfy(s -> assertThat(s.has("tags") ? s.get("tags").propertyNames() : List.<String>of())
+            .noneMatch(tag -> tag.startsWith("jdbc.params")));
     assertThat(spans).as("every span belongs to the one trace")
         .allSatisfy(s -> assertThat(s.get("traceId").asString()).isEqualTo(traceId));
+  }
+
+  private static boolean descendsFrom(JsonNode span, JsonNode ancestor, Map<String, JsonNode> byId) {
+    JsonNode parent = span;
+    while (parent != null && parent.has("parentId")) {
+      if (parent.get("parentId").asString().equals(ancestor.get("id").asString())) {
+        return true;
+      }
+      parent = byId.get(parent.get("parentId").asString());
+    }
+    return false;
   }
 
   /** The inbox's span around the transaction that opened the episode. */

@@ -53,6 +53,12 @@ public class WebEnvironmentDefaults implements EnvironmentPostProcessor {
         "${REHABNET_ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}");
     d.put("management.tracing.export.zipkin.enabled",
         Boolean.toString(StringUtils.hasText(environment.getProperty("REHABNET_ZIPKIN_ENDPOINT"))));
+    // JDBC spans (datasource-micrometer): one per statement, with the SQL text as written (placeholders,
+    // never the bound values: those are names, birth dates and clinical values). Connection and
+    // result-set spans are left out: they double the span count and say nothing an engineer acts on.
+    d.put("jdbc.includes", "QUERY");
+    d.put("jdbc.datasource-proxy.include-parameter-values", "false");
+    d.put("jdbc.resultset-operations.enabled", "false");
     d.put("springdoc.api-docs.path", "/v3/api-docs");
     // Logs are JSON lines (Logstash layout) carrying traceId, spanId and the request id from the MDC,
     // never payloads. REHABNET_LOG_FORMAT=ecs or gelf picks another layout.
