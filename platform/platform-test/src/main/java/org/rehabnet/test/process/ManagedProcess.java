@@ -115,6 +115,11 @@ public final class ManagedProcess implements AutoCloseable {
     return logFile;
   }
 
+  /** The operating system's id of the process, as the process itself reports it (ShedLock's holder). */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     if (!process.isAlive()) {
