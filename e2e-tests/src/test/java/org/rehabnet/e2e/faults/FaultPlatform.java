@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.infra.DatabaseCoordinates;
-import org.rehabnet.test.infra.PostgresServer;
-import org.rehabnet.test.infra.SharedInfrastructure;
 import org.rehabnet.test.process.KafkaBrokerProcess;
 import org.rehabnet.test.process.ManagedProcess;
 import org.rehabnet.test.process.Ports;
@@ -23,7 +21,8 @@ import org.rehabnet.test.tokens.TestIdentityProvider;
 /**
  * A platform of its own for the fault suite: a Kafka broker in its own process (which the shared
  * in-JVM broker cannot be: it can be neither killed nor frozen), the three services as processes
- * on databases of their own on the shared PostgreSQL, and a local token issuer instead of Keycloak
+ * on a PostgreSQL of its own (which, unlike the shared one, can be restarted), and a local token
+ * issuer instead of Keycloak
  * (the services verify its tokens with their real decoder). No gateway: the faults are on the event
  * path, and the services are called directly.
  */
@@ -33,7 +32,7 @@ final class FaultPlatform implements AutoCloseable {
 
   final KafkaBrokerProcess broker;
   final TestIdentityProvider idp;
-  final PostgresServer postgres;
+  final RestartablePostgres postgres;
   final Path logs;
   private final Path root;
   private final Map<String, String> databases = new LinkedHashMap<>();
@@ -53,10 +52,13 @@ final class FaultPlatform implements AutoCloseable {
     }
     broker.start();
     idp = TestIdentityProvider.startNew();
-    postgres = SharedInfrastructure.get().postgres();
+    try {
+      postgres = new RestartablePostgres(Files.createTempDirectory(logs, "postgres-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     broker.awaitReady(startup);
     for (String service : SERVICES) {
-      // Names of their own: nothing here meets PlatformUnderTest's data.
       String name = "faults_" + service;
       DatabaseCoordinates db = postgres.database(name);
       databases.put(service, name);
@@ -115,5 +117,6 @@ final class FaultPlatform implements AutoCloseable {
     processes.values().forEach(ManagedProcess::close);
     broker.close();
     idp.close();
+    postgres.close();
   }
 }

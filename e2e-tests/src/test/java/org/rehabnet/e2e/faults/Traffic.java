@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
@@ -221,10 +220,5 @@ final class Traffic implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     });
-  }
-
-  /** Ids of a fresh concurrent set, for tallies. */
-  static Set<UUID> copy(java.util.Collection<UUID> ids) {
-    return Set.copyOf(new ConcurrentLinkedQueue<>(ids));
   }
 }
