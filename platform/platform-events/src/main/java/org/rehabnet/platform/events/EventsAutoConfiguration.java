@@ -44,8 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link EventsEnvironmentDefaults}; this wires the outbox routing, the CloudEvents headers, the
  * error handler and the idempotent inbox.
  */
-// Before Boot's Kafka auto-configuration, whose LoggingProducerListener steps back for OutboxRecovery.
-@AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+// Before Boot's Kafka auto-configuration, whose LoggingProducerListener steps back for OutboxRecovery,
+// and before its task execution, whose AsyncConfigurer steps back for the OutboxSender.
+@AutoConfiguration(beforeName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration"})
 @EnableScheduling
 public class EventsAutoConfiguration {
 

@@ -36,7 +36,7 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     // is gone and forget it, so during an outage every send waits this long before it fails, on the
     // one outbox-sender thread (EventsAutoConfiguration): short, so that thread fails fast and the
     // registry resends the failed publications in their order once the broker is back.
-    d.put("spring.kafka.producer.properties.max.block.ms", "2000");
+    d.put("spring.kafka.producer.properties.max.block.ms", "1000");
     d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
     // Spring Modulith's Kafka externalizer converts the event to JSON bytes itself.
     d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");

@@ -83,11 +83,6 @@ public class OutboxRecovery implements ProducerListener<Object, Object> {
     return false;
   }
 
-  /** Whether an outage is under way (the broker did not answer and has not answered since). */
-  public boolean outage() {
-    return outageSince.get() != null;
-  }
-
   @Scheduled(fixedDelayString = "${rehabnet.events.recovery-interval:PT1S}",
       initialDelayString = "${rehabnet.events.recovery-interval:PT1S}")
   public void check() {
