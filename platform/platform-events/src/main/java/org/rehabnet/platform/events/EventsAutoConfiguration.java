@@ -3,17 +3,21 @@ package org.rehabnet.platform.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -27,8 +31,10 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link EventsEnvironmentDefaults}; this wires the outbox routing, the CloudEvents headers, the
  * error handler and the idempotent inbox.
  */
-@AutoConfiguration
+// Before Boot's Kafka auto-configuration, whose LoggingProducerListener steps back for OutboxRecovery,
+// and before its task execution, whose AsyncConfigurer steps back for the OutboxSender.
+@AutoConfiguration(beforeName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration"})
 @EnableScheduling
 public class EventsAutoConfiguration {
 
@@ -142,7 +151,58 @@ public class EventsAutoConfiguration {
   }
 
   /**
-   * Publications still incomplete after a while (broker down when they were first sent) are sent
+   * One thread hands the outbox to the producer. Modulith externalizes each event from an
+   * {@code @Async} listener; on the default executor (a virtual thread per task) two events of one
+   * patient committed one after the other could reach the producer in either order, and so could a
+   * resubmitted backlog. One thread keeps commit order, and the registry's publication order on
+   * resubmission; the producer keeps it per partition. A send does not wait for the broker's answer,
+   * so one thread keeps up. Only {@code @Async} methods use it (Modulith's externalizer is the one
+   * here), not the application task executor.
+   */
+  @Bean
+  @ConditionalOnMissingBean(AsyncConfigurer.class)
+  OutboxSender outboxSender(ObjectProvider<TaskDecorator> decorator) {
+    return new OutboxSender(decorator.getIfAvailable());
+  }
+
+  static final class OutboxSender implements AsyncConfigurer, DisposableBean {
+
+    private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+
+    OutboxSender(@Nullable TaskDecorator decorator) {
+      executor.setCorePoolSize(1);
+      executor.setMaxPoolSize(1);
+      executor.setThreadNamePrefix("outbox-sender-");
+      if (decorator != null) {
+        // The request's trace continues into the send, as on Boot's own executor.
+        executor.setTaskDecorator(decorator);
+      }
+      // A graceful shutdown hands what is queued to the producer; what is not sent is republished on restart.
+      executor.setWaitForTasksToCompleteOnShutdown(true);
+      executor.setAwaitTerminationSeconds(5);
+      executor.initialize();
+    }
+
+    @Override
+    public Executor getAsyncExecutor() {
+      return executor;
+    }
+
+    @Override
+    public void destroy() {
+      executor.destroy();
+    }
+  }
+
+  /** Resends what failed during a broker outage as soon as the broker answers again. */
+  @Bean
+  OutboxRecovery outboxRecovery(IncompleteEventPublications incomplete, JdbcClient jdbc, Admin rehabnetEventsAdmin,
+      MeterRegistry meters) {
+    return new OutboxRecovery(incomplete, jdbc, rehabnetEventsAdmin, meters);
+  }
+
+  /**
+   * The safety net behind {@link OutboxRecovery}: publications still incomplete after a while (broker down when they were first sent) are sent
    * again; consumers are idempotent, so a duplicate costs nothing.
    */
   public static class OutboxResubmission {

@@ -32,7 +32,11 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.producer.properties.linger.ms", "1");
     d.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
     d.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
-    d.put("spring.kafka.producer.properties.max.block.ms", "10000");
+    // How long send() may wait for the topic's metadata. Kafka 4 clients rebootstrap when the broker
+    // is gone and forget it, so during an outage every send waits this long before it fails, on the
+    // one outbox-sender thread (EventsAutoConfiguration): short, so that thread fails fast and the
+    // registry resends the failed publications in their order once the broker is back.
+    d.put("spring.kafka.producer.properties.max.block.ms", "1000");
     d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
     // Spring Modulith's Kafka externalizer converts the event to JSON bytes itself.
     d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
@@ -56,6 +60,20 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
     // Ready means able to do the work: the database and the broker answer.
     d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+    // An outage is one WARN and one INFO from OutboxRecovery, and readiness reports it. Left alone,
+    // Kafka's NetworkClient logs a WARN per reconnect attempt of every client (producer, admin, each
+    // listener's consumer: about one a second each), the producer's Sender one per failed batch, and
+    // Modulith one INFO per failed publication: hundreds of lines that bury the one that matters.
+    d.put("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
+    d.put("logging.level.org.apache.kafka.clients.producer.internals.Sender", "ERROR");
+    // Kafka 4 clients log an INFO "Rebootstrapping" up to ten times a second per client while the
+    // broker is gone, and the admin client an INFO with a stack trace per failed metadata fetch.
+    d.put("logging.level.org.apache.kafka.clients.Metadata", "WARN");
+    d.put("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
+    d.put("logging.level.org.springframework.modulith.events.support.CompletionRegisteringAdvisor", "WARN");
+    // Spring's listener adapter logs each failed send again at ERROR with its stack trace; a send that
+    // cannot succeed by waiting is logged by OutboxRecovery (the template's producer listener).
+    d.put("logging.level.org.springframework.modulith.events.config.EventExternalizationAutoConfiguration", "OFF");
     d.put("spring.modulith.events.externalization.enabled", "true");
     d.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
     // The event_publication table comes from the platform's Flyway migration.
