@@ -111,6 +111,11 @@ class PortalPagesIntegrationTest {
         "severe &gt;36", "Dose: buprenorphine 4 mg");
     assertThat(chart).contains("class=\"vitals-chart\"", "Medication record", "name=\"doseMg\"");
     assertThat(chart).doesNotContain("<script>").doesNotContain("style=\"");
+    String sevenDays = clock.instant().minus(java.time.Duration.ofDays(7)).toString();
+    String episode = "/api/monitoring/v1/episodes/" + Ward.episode(3);
+    assertThat(gateway.windows).as("the chart asks for the seven days it shows").containsEntry(
+        episode + "/vital-signs", sevenDays).containsEntry(episode + "/withdrawal-trend", sevenDays)
+        .containsEntry(episode + "/administrations", sevenDays).containsEntry(episode + "/alerts", "default");
   }
 
   @Test

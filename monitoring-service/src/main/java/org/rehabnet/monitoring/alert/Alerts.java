@@ -12,6 +12,9 @@ import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.events.clinical.AlertKind;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.security.Caller;
 import org.rehabnet.platform.web.security.SiteScope;
 import org.slf4j.Logger;
@@ -82,10 +85,13 @@ public class Alerts {
   }
 
   @Transactional(readOnly = true)
-  List<AlertView> ofEpisode(UUID episodeId, Caller caller) {
+  Page<AlertView> ofEpisode(UUID episodeId, Window window, Caller caller) {
     ChartReaders.ReadableChart chart = readers.readable(episodeId, caller);
     audit.read("ClinicalAlert", episodeId, chart.patientId(), chart.site());
-    return alerts.findByEpisodeIdOrderByRaisedAtDesc(episodeId).stream().map(AlertView::of).toList();
+    return Page.read(window, rows -> alerts.firstPage(episodeId, window.from(), window.to(), rows),
+        (after, rows) -> alerts.pageAfter(episodeId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> alerts.countInWindow(episodeId, window.from(), window.to()),
+        alert -> new Position(alert.raisedAt(), alert.id())).map(AlertView::of);
   }
 
   @Transactional

@@ -6,8 +6,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,8 +83,12 @@ class MedicationController {
 
   @GetMapping("/v1/episodes/{episodeId}/administrations")
   @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
-  @Operation(summary = "The medication administration record (nurse, physician of its site; clinical lead)")
-  List<MedicationViews.AdministrationView> mar(@PathVariable UUID episodeId) {
-    return medication.mar(episodeId, Caller.current());
+  @Operation(summary = "The medication administration record, oldest first, by default the last 72 hours in pages "
+      + "of 100 with X-Total-Count and Link rel=next (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 31 days")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  ResponseEntity<List<MedicationViews.AdministrationView>> mar(@PathVariable UUID episodeId,
+      @Windowed(defaultSpan = "PT72H") Window window) {
+    return Pages.respond(medication.mar(episodeId, window, Caller.current()), window);
   }
 }

@@ -19,6 +19,9 @@ import org.rehabnet.monitoring.withdrawal.LatestWithdrawal;
 import org.rehabnet.monitoring.withdrawal.WithdrawalService;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -176,10 +179,13 @@ class MedicationService {
   }
 
   @Transactional(readOnly = true)
-  List<MedicationViews.AdministrationView> mar(UUID episodeId, Caller caller) {
+  Page<MedicationViews.AdministrationView> mar(UUID episodeId, Window window, Caller caller) {
     ChartedEpisode episode = episodes.forReading(episodeId, caller);
     audit.read("MedicationAdministration", episodeId, episode.patientId(), episode.site());
-    return administrations.findByEpisodeIdOrderByGivenAtAsc(episodeId).stream()
-        .map(MedicationViews.AdministrationView::of).toList();
+    return Page.read(window, rows -> administrations.firstPage(episodeId, window.from(), window.to(), rows),
+        (after, rows) -> administrations.pageAfter(episodeId, window.from(), window.to(), after.at(), after.id(),
+            rows),
+        () -> administrations.countInWindow(episodeId, window.from(), window.to()),
+        given -> new Position(given.givenAt(), given.id())).map(MedicationViews.AdministrationView::of);
   }
 }

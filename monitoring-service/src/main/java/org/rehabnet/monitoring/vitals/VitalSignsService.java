@@ -17,6 +17,8 @@ import org.rehabnet.monitoring.reassessment.Reassessments;
 import org.rehabnet.monitoring.site.Sites;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VitalSignsService {
 
   private final VitalSignsRecords records;
+  private final VitalSignsPages pages;
   private final Spo2ScaleAssignments scales;
   private final EpisodeAccess episodes;
   private final ObservedSymptoms symptoms;
@@ -40,10 +43,11 @@ public class VitalSignsService {
   private final AuditTrail audit;
   private final Clock clock;
 
-  VitalSignsService(VitalSignsRecords records, Spo2ScaleAssignments scales, EpisodeAccess episodes,
+  VitalSignsService(VitalSignsRecords records, VitalSignsPages pages, Spo2ScaleAssignments scales, EpisodeAccess episodes,
       ObservedSymptoms symptoms, OpioidDoses opioidDoses, Sites sites, Alerts alerts, Reassessments reassessments,
       AuditTrail audit, Clock clock) {
     this.records = records;
+    this.pages = pages;
     this.scales = scales;
     this.episodes = episodes;
     this.symptoms = symptoms;
@@ -82,10 +86,10 @@ public class VitalSignsService {
   }
 
   @Transactional(readOnly = true)
-  List<VitalSignsView> ofEpisode(UUID episodeId, Caller caller) {
+  Page<VitalSignsView> ofEpisode(UUID episodeId, Window window, Caller caller) {
     ChartedEpisode episode = episodes.forReading(episodeId, caller);
     audit.read("VitalSigns", episodeId, episode.patientId(), episode.site());
-    return records.findByEpisodeIdOrderByTakenAtAsc(episodeId).stream().map(VitalSignsView::of).toList();
+    return pages.of(episodeId, window).map(VitalSignsView::of);
   }
 
   /** A physician sets the SpO2 scale (who, when and why are kept); the next set is scored on it. */

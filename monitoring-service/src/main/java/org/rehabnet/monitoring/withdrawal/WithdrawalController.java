@@ -4,9 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,10 +55,34 @@ class WithdrawalController {
 
   @GetMapping("/v1/episodes/{episodeId}/withdrawal-trend")
   @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
-  @Operation(summary = "COWS and observations over the episode, oldest first (nurse, physician of its site; "
-      + "clinical lead)")
+  @Operation(summary = "COWS and observations in a window, oldest first, by default the last 72 hours, at most 31 "
+      + "days; windowed, not paged (limit and cursor do not apply): the paged lists are cows-assessments and "
+      + "observations (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from or to not valid, or a window over 31 days")
   @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
-  WithdrawalViews.Trend trend(@PathVariable UUID episodeId) {
-    return withdrawal.trend(episodeId, Caller.current());
+  WithdrawalViews.Trend trend(@PathVariable UUID episodeId, @Windowed(defaultSpan = "PT72H") Window window) {
+    return withdrawal.trend(episodeId, window, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/cows-assessments")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "COWS assessments, oldest first, by default the last 72 hours in pages of 100 with "
+      + "X-Total-Count and Link rel=next (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 31 days")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  ResponseEntity<List<WithdrawalViews.CowsView>> cows(@PathVariable UUID episodeId,
+      @Windowed(defaultSpan = "PT72H") Window window) {
+    return Pages.respond(withdrawal.cows(episodeId, window, Caller.current()), window);
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/observations")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "Sedation (POSS) and symptom observations, oldest first, by default the last 72 hours in pages "
+      + "of 100 with X-Total-Count and Link rel=next (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 31 days")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  ResponseEntity<List<WithdrawalViews.ObservationView>> observations(@PathVariable UUID episodeId,
+      @Windowed(defaultSpan = "PT72H") Window window) {
+    return Pages.respond(withdrawal.observations(episodeId, window, Caller.current()), window);
   }
 }

@@ -22,6 +22,9 @@ import org.rehabnet.monitoring.vitals.ObservedSymptoms;
 import org.rehabnet.monitoring.vitals.VitalSignsService;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,14 +131,34 @@ public class WithdrawalService implements WithdrawalScores {
   }
 
   @Transactional(readOnly = true)
-  WithdrawalViews.Trend trend(UUID episodeId, Caller caller) {
+  WithdrawalViews.Trend trend(UUID episodeId, Window window, Caller caller) {
     ChartedEpisode episode = episodes.forReading(episodeId, caller);
     audit.read("WithdrawalTrend", episodeId, episode.patientId(), episode.site());
     return new WithdrawalViews.Trend(episodeId,
-        assessments.findByEpisodeIdOrderByAssessedAtAsc(episodeId).stream()
+        assessments.inWindow(episodeId, window.from(), window.to()).stream()
             .map(a -> WithdrawalViews.CowsView.of(episodeId, a)).toList(),
-        observations.findByEpisodeIdOrderByObservedAtAsc(episodeId).stream()
+        observations.inWindow(episodeId, window.from(), window.to()).stream()
             .map(WithdrawalViews.ObservationView::of).toList());
+  }
+
+  @Transactional(readOnly = true)
+  Page<WithdrawalViews.CowsView> cows(UUID episodeId, Window window, Caller caller) {
+    ChartedEpisode episode = episodes.forReading(episodeId, caller);
+    audit.read("CowsAssessment", episodeId, episode.patientId(), episode.site());
+    return Page.read(window, rows -> assessments.firstPage(episodeId, window.from(), window.to(), rows),
+        (after, rows) -> assessments.pageAfter(episodeId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> assessments.countInWindow(episodeId, window.from(), window.to()),
+        a -> new Position(a.assessedAt(), a.id())).map(a -> WithdrawalViews.CowsView.of(episodeId, a));
+  }
+
+  @Transactional(readOnly = true)
+  Page<WithdrawalViews.ObservationView> observations(UUID episodeId, Window window, Caller caller) {
+    ChartedEpisode episode = episodes.forReading(episodeId, caller);
+    audit.read("SymptomObservation", episodeId, episode.patientId(), episode.site());
+    return Page.read(window, rows -> observations.firstPage(episodeId, window.from(), window.to(), rows),
+        (after, rows) -> observations.pageAfter(episodeId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> observations.countInWindow(episodeId, window.from(), window.to()),
+        o -> new Position(o.observedAt(), o.id())).map(WithdrawalViews.ObservationView::of);
   }
 
   /** The latest COWS and sedation with their times, for dosing and the census (the caller audits). */

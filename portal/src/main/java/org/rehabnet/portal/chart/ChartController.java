@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ChartController {
+
+  /** What the chart's trends show: the last seven days (the services' lists default to fewer). */
+  static final Duration SHOWN = Duration.ofDays(7);
 
   private final Gateway gateway;
   private final Patients patients;
@@ -205,17 +210,19 @@ class ChartController {
     if (!staff.ward()) {
       return new ChartPage(episode, "", "", "", List.of(), List.of(), List.of(), List.of(), zone);
     }
+    // The chart's seven days, read whole page by page; alerts in their own (widest) default window.
+    Instant since = clock.instant().minus(SHOWN);
     try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<List<Map<String, Object>>> vitals = parallel.submit(
-          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/vital-signs", episodeId));
+          () -> gateway.listWindowAs(token, since, "/api/monitoring/v1/episodes/{id}/vital-signs", episodeId));
       Future<Map<String, Object>> trend = parallel.submit(
-          () -> gateway.getAs(token, "/api/monitoring/v1/episodes/{id}/withdrawal-trend", episodeId));
+          () -> gateway.getWindowAs(token, since, "/api/monitoring/v1/episodes/{id}/withdrawal-trend", episodeId));
       Future<List<Map<String, Object>>> orders = parallel.submit(
           () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/medication-orders", episodeId));
       Future<List<Map<String, Object>>> mar = parallel.submit(
-          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/administrations", episodeId));
+          () -> gateway.listWindowAs(token, since, "/api/monitoring/v1/episodes/{id}/administrations", episodeId));
       Future<List<Map<String, Object>>> alerts = parallel.submit(
-          () -> gateway.listAs(token, "/api/monitoring/v1/episodes/{id}/alerts", episodeId));
+          () -> gateway.listWindowAs(token, null, "/api/monitoring/v1/episodes/{id}/alerts", episodeId));
       List<ChartData.VitalSet> sets = ChartRecords.vitals(vitals.get());
       List<Map<String, Object>> given = mar.get();
       var now = clock.instant();

@@ -2,15 +2,21 @@ package org.rehabnet.portal.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.portal.PortalProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
@@ -23,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,7 +45,12 @@ public class Gateway {
       new ParameterizedTypeReference<>() {};
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
+  /** A chart's seven days at the ward's busiest is a few pages; a list that never ends is a fault. */
+  private static final int MAX_PAGES = 100;
+
   private final RestClient rest;
+  private final String gatewayUri;
   private final OAuth2AuthorizedClientManager authorizedClients;
 
   Gateway(PortalProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
@@ -50,6 +62,7 @@ public class Gateway {
     this.rest = RestClient.builder().baseUrl(properties.gatewayUri().toString())
         .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
     this.authorizedClients = authorizedClients;
+    this.gatewayUri = properties.gatewayUri().toString().replaceAll("/+$", "");
   }
 
   /**
@@ -84,6 +97,54 @@ public class Gateway {
   public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
     List<Map<String, Object>> body = exchange(rest.get().uri(path, variables), token).body(LIST);
     return body == null ? List.of() : body;
+  }
+
+  /**
+   * A windowed list whole: from {@code from} (or the list's own default window when null) up to now,
+   * page after page by the answers' {@code Link rel="next"} (docs/api.md, "Paging"). The link is a query
+   * only, resolved here against the list's path; the window it pins keeps the pages of one read together.
+   */
+  public List<Map<String, Object>> listWindowAs(String token, @Nullable Instant from, String path,
+      Object... variables) {
+    UriComponentsBuilder first = UriComponentsBuilder.fromUriString(gatewayUri + path);
+    if (from != null) {
+      first.queryParam("from", from.toString());
+    }
+    URI list = first.buildAndExpand(variables).encode().toUri();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    URI page = list;
+    for (int pages = 0; page != null; pages++) {
+      if (pages == MAX_PAGES) {
+        throw new GatewayProblem(502, Map.of("title", "The list did not end after " + MAX_PAGES + " pages"));
+      }
+      ResponseEntity<List<Map<String, Object>>> answer = exchange(rest.get().uri(page), token).toEntity(LIST);
+      if (answer.getBody() != null) {
+        rows.addAll(answer.getBody());
+      }
+      page = next(list, answer.getHeaders().getOrEmpty(HttpHeaders.LINK));
+    }
+    return rows;
+  }
+
+  /** A windowed object (a trend) from {@code from} up to now. */
+  public Map<String, Object> getWindowAs(String token, Instant from, String path, Object... variables) {
+    URI uri = UriComponentsBuilder.fromUriString(gatewayUri + path).queryParam("from", from.toString())
+        .buildAndExpand(variables).encode().toUri();
+    return exchange(rest.get().uri(uri), token).body(OBJECT);
+  }
+
+  static @Nullable URI next(URI list, List<String> links) {
+    for (String header : links) {
+      Matcher next = NEXT.matcher(header);
+      if (next.find()) {
+        String target = next.group(1);
+        // Query-only, as the services write it; anything else resolves against the list as RFC 3986 says.
+        return target.startsWith("?")
+            ? UriComponentsBuilder.fromUri(list).replaceQuery(target.substring(1)).build(true).toUri()
+            : list.resolve(target);
+      }
+    }
+    return null;
   }
 
   public Map<String, Object> get(String path, Object... variables) {

@@ -1,5 +1,6 @@
 package org.rehabnet.portal.gateway;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ public class FixtureGateway extends Gateway {
   public final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
   /** The body of each create sent with an Idempotency-Key, in order. */
   public final List<Object> bodies = new CopyOnWriteArrayList<>();
+  /** The start of the window each windowed read asked for, by path ("default": the list's own). */
+  public final Map<String, String> windows = new ConcurrentHashMap<>();
 
   public FixtureGateway(PortalProperties properties) {
     super(properties, request -> null);
@@ -42,6 +45,7 @@ public class FixtureGateway extends Gateway {
     posted.clear();
     idempotencyKeys.clear();
     bodies.clear();
+    windows.clear();
   }
 
   @Override
@@ -59,6 +63,22 @@ public class FixtureGateway extends Gateway {
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> listAs(String token, String path, Object... variables) {
     return (List<Map<String, Object>>) answer(path, variables);
+  }
+
+  /** The fixture holds each list whole under its path; the window each page asked for is kept. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> listWindowAs(String token, @Nullable Instant from, String path,
+      Object... variables) {
+    windows.put(expand(path, variables), from == null ? "default" : from.toString());
+    return (List<Map<String, Object>>) answer(path, variables);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> getWindowAs(String token, Instant from, String path, Object... variables) {
+    windows.put(expand(path, variables), from.toString());
+    return (Map<String, Object>) answer(path, variables);
   }
 
   @Override

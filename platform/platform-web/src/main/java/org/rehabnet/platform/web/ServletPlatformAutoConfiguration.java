@@ -2,6 +2,7 @@ package org.rehabnet.platform.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
@@ -9,6 +10,7 @@ import org.rehabnet.platform.web.idempotency.ExpiredAnswers;
 import org.rehabnet.platform.web.idempotency.IdempotencyFilter;
 import org.rehabnet.platform.web.idempotency.IdempotentAnswers;
 import org.rehabnet.platform.web.json.StrictJsonInput;
+import org.rehabnet.platform.web.paging.WindowArgumentResolver;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.problem.ProblemErrorReportValve;
 import org.rehabnet.platform.web.security.InputFirewalls;
@@ -39,6 +41,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every servlet service gets from the platform: errors, token checks, correlation ids. */
@@ -79,6 +83,17 @@ public class ServletPlatformAutoConfiguration {
   @Bean
   StrictJsonInput strictJsonInput() {
     return new StrictJsonInput();
+  }
+
+  /** Bounded reads: a controller's {@code @Windowed Window} parameter (see the paging package). */
+  @Bean
+  WebMvcConfigurer windowedReads(Clock clock) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new WindowArgumentResolver(clock));
+      }
+    };
   }
 
   @Bean

@@ -1,0 +1,91 @@
+package org.rehabnet.portal.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rehabnet.portal.PortalProperties;
+
+/**
+ * The gateway client follows a list's Link rel="next" to its end, resolving the query-only link against
+ * the list's own path with the user's token on every page, against a real HTTP server on loopback.
+ */
+class GatewayPagingTest {
+
+  HttpServer server;
+  final List<String> asked = new CopyOnWriteArrayList<>();
+  final List<String> tokens = new CopyOnWriteArrayList<>();
+  Gateway gateway;
+
+  @BeforeEach
+  void server() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/monitoring/v1/episodes/e1/vital-signs", exchange -> {
+      String query = exchange.getRequestURI().getRawQuery();
+      asked.add(query);
+      tokens.add(exchange.getRequestHeaders().getFirst("Authorization"));
+      String body;
+      if (query.contains("cursor=c2")) {
+        body = "[{\"n\":3}]";
+      } else if (query.contains("cursor=c1")) {
+        body = "[{\"n\":2}]";
+        exchange.getResponseHeaders().add("Link", "<?from=2026-03-01T00%3A00%3A00Z&limit=1&cursor=c2>; rel=\"next\"");
+      } else {
+        body = "[{\"n\":1}]";
+        exchange.getResponseHeaders().add("Link", "<?from=2026-03-01T00%3A00%3A00Z&limit=1&cursor=c1>; rel=\"next\"");
+      }
+      exchange.getResponseHeaders().add("X-Total-Count", "3");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    server.createContext("/api/monitoring/v1/episodes/e2/alerts", exchange -> {
+      // A list that never ends: the client must stop.
+      exchange.getResponseHeaders().add("Link", "<?cursor=again>; rel=\"next\"");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 2);
+      exchange.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
+      exchange.close();
+    });
+    server.start();
+    gateway = new Gateway(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofSeconds(10), List.of()),
+        request -> null);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void followsNextToTheEndAndAsksTheFirstPageFromTheStartOfItsWindow() {
+    List<Map<String, Object>> rows = gateway.listWindowAs("t0k3n", Instant.parse("2026-03-01T00:00:00Z"),
+        "/api/monitoring/v1/episodes/{id}/vital-signs", "e1");
+    assertThat(rows).extracting(row -> row.get("n")).containsExactly(1, 2, 3);
+    assertThat(asked).hasSize(3);
+    assertThat(asked.getFirst()).isEqualTo("from=2026-03-01T00:00:00Z");
+    assertThat(asked.get(1)).isEqualTo("from=2026-03-01T00%3A00%3A00Z&limit=1&cursor=c1");
+    assertThat(tokens).containsOnly("Bearer t0k3n");
+  }
+
+  @Test
+  void aListThatNeverEndsIsAProblemNotALoop() {
+    assertThatThrownBy(() -> gateway.listWindowAs("t", null, "/api/monitoring/v1/episodes/{id}/alerts", "e2"))
+        .isInstanceOf(GatewayProblem.class);
+  }
+}
