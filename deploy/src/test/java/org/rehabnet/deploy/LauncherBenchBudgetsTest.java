@@ -57,6 +57,34 @@ class LauncherBenchBudgetsTest {
     assertThat(Files.readAllLines(tmp.resolve("record"))).containsExactly("benchmark ran");
   }
 
+  /** {@code ./rehabnet status} reads each service's outbox from the same management port. */
+  @Test
+  void statusShowsAServicesOutboxBacklogFromItsScrape() throws Exception {
+    gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] scrape = ("rehabnet_outbox_backlog{application=\"monitoring-service\"} 3.0\n"
+        + "rehabnet_outbox_oldest_age_seconds{application=\"monitoring-service\"} 12.4\n")
+        .getBytes(StandardCharsets.UTF_8);
+    gateway.createContext("/actuator/prometheus", exchange -> {
+      exchange.sendResponseHeaders(200, scrape.length);
+      exchange.getResponseBody().write(scrape);
+      exchange.close();
+    });
+    gateway.start();
+    String script = """
+        source "$REHABNET"
+        MANAGEMENT_PORT[monitoring]=%d
+        { outbox_of monitoring; echo; outbox_of kafka; echo '|'; } >>"$TMP/record"
+        """.formatted(gateway.getAddress().getPort());
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("out.log").toFile()));
+    builder.environment().put("REHABNET", ManifestCheck.REPOSITORY.resolve("rehabnet").toString());
+    builder.environment().put("TMP", tmp.toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(tmp.resolve("record")))
+        .containsExactly(", outbox 3 waiting (oldest 12 s)", "|");
+  }
+
   private void servesBudgets(long perUser) throws IOException {
     gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     byte[] body = ("{\"enabled\":true,\"store\":\"instance\",\"perClient\":{\"requests\":1200,\"period\":\"PT1M\"},"
