@@ -36,13 +36,7 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     // is gone and forget it, so during an outage every send waits this long before it fails, on the
     // one outbox-sender thread (EventsAutoConfiguration): short, so that thread fails fast and the
     // registry resends the failed publications in their order once the broker is back.
-    // 500 ms: at 1 s the fault suite, run beside the e2e platform, published 5.9 s after the broker's
-    // return (goal 5 s), the sender thread still working through sends queued during the outage.
-    d.put("spring.kafka.producer.properties.max.block.ms", "500");
-    // Reconnect and retry within a quarter second of the broker's return, not after the default
-    // backoff that has grown to a second while it was away.
-    d.put("spring.kafka.producer.properties.reconnect.backoff.max.ms", "250");
-    d.put("spring.kafka.producer.properties.retry.backoff.max.ms", "250");
+    d.put("spring.kafka.producer.properties.max.block.ms", "1000");
     d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
     // Spring Modulith's Kafka externalizer converts the event to JSON bytes itself.
     d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
