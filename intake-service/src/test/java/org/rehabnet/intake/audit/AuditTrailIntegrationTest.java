@@ -45,6 +45,42 @@ class AuditTrailIntegrationTest {
         .contains("Patient", "Referral", "Assessment", "Admission");
   }
 
+  /**
+   * The test pool has 5 connections and waits 2 s for one. Each read holds one for its read-only
+   * transaction; its audit row must not need a second while it does, or 24 parallel readers starve
+   * the pool and are answered 500.
+   */
+  @Test
+  void parallelReadsBeyondThePoolAreAllAnsweredAndAllAudited() throws Exception {
+    var intake = new IntakeFixtures(port);
+    String site = IntakeFixtures.newSite(1);
+    String admissionId = intake.admit(intake.acceptedAndAssessedReferral(site),
+        intake.staff("intake-coordinator", site)).json().get("admissionId").asString();
+    String nurse = intake.staff("nurse", site);
+    int readers = 24;
+
+    List<Integer> statuses;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(readers)) {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < readers * 3; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return intake.api.get("/v1/admissions/" + admissionId, nurse).status();
+        }));
+      }
+      start.countDown();
+      statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get());
+      }
+    }
+
+    assertThat(statuses).hasSize(readers * 3).containsOnly(200);
+    assertThat(auditRows("SELECT count(*) FROM audit_event WHERE action = 'READ' AND resource_id = '"
+        + admissionId + "'")).containsExactly(String.valueOf(readers * 3));
+  }
+
   @Test
   void theServicesOwnLoginCannotChangeOrRemoveAuditRows() throws SQLException {
     DatabaseCoordinates db = SharedInfrastructure.get().postgres().database("intake");

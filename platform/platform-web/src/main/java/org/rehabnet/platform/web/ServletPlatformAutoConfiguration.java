@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.rehabnet.platform.web.audit.AuditBeforeDisclosure;
 import org.rehabnet.platform.web.audit.AuditQueryController;
 import org.rehabnet.platform.web.audit.AuditTrail;
 import org.rehabnet.platform.web.idempotency.ExpiredAnswers;
@@ -108,6 +109,19 @@ public class ServletPlatformAutoConfiguration {
     @Bean
     AuditTrail auditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
       return new AuditTrail(jdbc, transactions);
+    }
+
+    @Bean
+    AuditBeforeDisclosure auditBeforeDisclosure(AuditTrail audit) {
+      return new AuditBeforeDisclosure(audit);
+    }
+
+    /** Outside every transaction of the request (the idempotency filter's included), so its rows wait for them. */
+    @Bean
+    FilterRegistrationBean<AuditBeforeDisclosure.RequestScope> auditRequestScope(AuditTrail audit) {
+      var registration = new FilterRegistrationBean<>(new AuditBeforeDisclosure.RequestScope(audit));
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+      return registration;
     }
 
     @Bean

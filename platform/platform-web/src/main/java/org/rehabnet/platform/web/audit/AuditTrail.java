@@ -1,5 +1,7 @@
 package org.rehabnet.platform.web.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.web.security.Caller;
@@ -26,6 +28,13 @@ public class AuditTrail {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
+  /**
+   * Rows of the current request that wait for its connection to be given back (see {@link #holdForRequest}).
+   * A row written in its own transaction while the request's read-only transaction still holds its
+   * connection takes a second one: with every pooled connection held by a request waiting for a
+   * second, none gets one, and the requests fail after the pool's timeout.
+   */
+  private final ThreadLocal<@Nullable List<Entry>> heldForRequest = new ThreadLocal<>();
 
   public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -48,7 +57,8 @@ public class AuditTrail {
    * Records one access. A success inside a read-write transaction is written in that transaction, so
    * it commits (or not) with the data it describes and holds no second connection. Otherwise (reads
    * in read-only transactions, refusals whose work rolls back) the row is written in its own
-   * transaction after the caller's has completed, again never holding two connections at once.
+   * transaction once the caller's has given its connection back: before the response body is
+   * written in a request ({@link AuditBeforeDisclosure}), at once elsewhere.
    */
   public void record(AuditAction action, String resourceType, @Nullable Object resourceId, @Nullable UUID patientId,
       @Nullable String site, AuditOutcome outcome, @Nullable String reason) {
@@ -63,12 +73,51 @@ public class AuditTrail {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
-          insertInOwnTransaction(entry);
+          // The finished transaction's connection is still bound here; it is released after this.
+          List<Entry> held = heldForRequest.get();
+          if (held != null) {
+            held.add(entry);
+          } else {
+            insertInOwnTransaction(entry);
+          }
         }
       });
       return;
     }
     insertInOwnTransaction(entry);
+  }
+
+  /**
+   * Keeps the rows recorded after a transaction's completion on this thread until
+   * {@link #writeHeld()} or {@link #releaseRequest()}, when no connection is held any more.
+   */
+  public void holdForRequest() {
+    heldForRequest.set(new ArrayList<>());
+  }
+
+  /** Writes the rows held so far, unless a transaction (and so a connection) is still open. */
+  public void writeHeld() {
+    List<Entry> held = heldForRequest.get();
+    if (held == null || held.isEmpty() || TransactionSynchronizationManager.isActualTransactionActive()) {
+      return;
+    }
+    List<Entry> rows = List.copyOf(held);
+    held.clear();
+    rows.forEach(this::insertInOwnTransaction);
+  }
+
+  /** The request is over: writes what is still held and stops holding. */
+  public void releaseRequest() {
+    try {
+      writeHeld();
+    } finally {
+      List<Entry> left = heldForRequest.get();
+      heldForRequest.remove();
+      if (left != null) {
+        // Only if a transaction outlived the request's handling; written now, as before.
+        left.forEach(this::insertInOwnTransaction);
+      }
+    }
   }
 
   private void insertInOwnTransaction(Entry entry) {
