@@ -326,7 +326,7 @@ class FaultSuiteIT {
       }
       long seconds = Duration.between(started, Instant.now()).toSeconds();
       Result result = new Result(name, produced, tally[0], tally[1], produced - tally[0], missing, recover,
-          tally[2], traffic.requests.get(), traffic.notAnswered2xx.get());
+          tally[2], traffic.requests.get(), traffic.notAnswered2xx.get(), List.copyOf(traffic.serverFaults));
       rows.add(String.format("| %s | %d (%d admissions, %d discharges, %d readmissions) | %d | %d | %d | %d | %s | %s "
           + "| %s | %d s, %d requests, %d not answered 2xx |", name, produced, admissions.size(), discharges.size(),
               readmissions.size(), tally[0], tally[1], produced - tally[0], missing,
@@ -358,7 +358,7 @@ class FaultSuiteIT {
   }
 
   private record Result(String name, int produced, long applied, long duplicates, long lost, long missing,
-      Long recoverMillis, long unsent, int requests, int notAnswered) {
+      Long recoverMillis, long unsent, int requests, int notAnswered, List<String> serverFaults) {
 
     void assertHeld() {
       assertThat(produced).as(name + ": events produced").isPositive();
@@ -366,6 +366,7 @@ class FaultSuiteIT {
       assertThat(duplicates).as(name + ": events applied twice").isZero();
       assertThat(unsent).as(name + ": publications left in the outboxes").isZero();
       assertThat(missing).as(name + ": requests answered 2xx whose effect is missing").isZero();
+      assertThat(serverFaults).as(name + ": answers 5xx other than 503 (an outage is a 503 with Retry-After)").isEmpty();
       assertThat(recoverMillis).as(name + ": ms from the fault's end until an admission opened its episode")
           .isNotNull().isLessThanOrEqualTo(30_000L);
     }

@@ -43,6 +43,8 @@ final class Traffic implements AutoCloseable {
   final AtomicInteger notAnswered2xx = new AtomicInteger();
   /** The first answer other than 2xx per route, to tell a refusal from the fault. */
   final Map<String, String> firstRefusals = new ConcurrentHashMap<>();
+  /** Answers 5xx other than 503 (an outage is answered 503 with Retry-After; anything else is a fault). */
+  final List<String> serverFaults = java.util.Collections.synchronizedList(new ArrayList<>());
 
   Traffic(FaultPlatform platform) {
     this.platform = platform;
@@ -88,6 +90,10 @@ final class Traffic implements AutoCloseable {
       ApiResponse response = api.send(method, path, token, body instanceof String s ? s : ApiClient.json(body), Map.of());
       if (response.status() / 100 != 2) {
         notAnswered2xx.incrementAndGet();
+        if (response.status() / 100 == 5 && response.status() != 503) {
+          serverFaults.add(response.status() + " " + method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}") + " "
+              + response.body().substring(0, Math.min(200, response.body().length())));
+        }
         firstRefusals.putIfAbsent(method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}"),
             response.status() + " " + response.body().substring(0, Math.min(200, response.body().length())));
       }

@@ -86,6 +86,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      // Not a fault of the request or the code: one line, no stack trace per request while it lasts.
+      log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+      return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .contentType(Problems.PROBLEM_JSON)
+          .body(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+              "The database is unavailable; try again shortly (a retry with the same Idempotency-Key is safe)", request.getRequestURI()));
+    }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     auditRefusal(request, AuditOutcome.ERROR, e.getClass().getSimpleName());
     return respond(Problems.of(ProblemType.INTERNAL,
