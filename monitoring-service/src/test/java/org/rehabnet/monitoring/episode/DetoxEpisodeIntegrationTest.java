@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.rehabnet.platform.events.CloudEventHeaders;
 import org.rehabnet.platform.events.EventFlowMetrics;
 import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.ListenerAssignments;
 import org.rehabnet.platform.events.Topics;
 import org.rehabnet.platform.events.intake.AdmissionRecorded;
 import org.rehabnet.platform.events.intake.SiteConfigured;
@@ -159,8 +160,15 @@ class DetoxEpisodeIntegrationTest {
     assertThat(episodes(parked.admissionId())).isEqualTo(1);
   }
 
+  @Autowired
+  ListenerAssignments listenerAssignments;
+
   @Test
   void theEventPathShowsInMetricsAndReadinessNamesTheBroker() {
+    // Ready only once every running listener has been given its partitions by its group.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(listenerAssignments.health().getStatus())
+        .hasToString("UP"));
+    assertThat(listenerAssignments.assigned()).contains(AdmissionEventHandler.CONSUMER);
     // The admissions listener stopped: what intake publishes now waits on the broker, and the lag of
     // the listener's own group says so (it is what an on-call engineer alerts on).
     MessageListenerContainer admissions = listeners.getListenerContainer(AdmissionEventHandler.CONSUMER);

@@ -109,17 +109,28 @@ public class EventsAutoConfiguration {
    * crash takes its partitions back at once instead of waiting for the dead member's session to
    * expire and the group to rebalance. On only where REHABNET_CONSUMER_INSTANCE_ID names the
    * instance (./rehabnet up, compose, the e2e platform): two instances under one name would fence
-   * each other, and test contexts in one JVM share their listener ids.
+   * each other, and test contexts in one JVM share their listener ids. Every container also tells
+   * {@link ListenerAssignments} when it has its partitions (readiness).
    */
   @Bean
-  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticGroupMembership(
-      @Value("${rehabnet.events.consumer-instance-id:}") String instanceId) {
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerContainers(
+      @Value("${rehabnet.events.consumer-instance-id:}") String instanceId, ListenerAssignments assignments) {
     return container -> {
       if (!instanceId.isBlank()) {
         container.getContainerProperties().getKafkaConsumerProperties()
             .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + container.getListenerId());
       }
+      String listenerId = container.getListenerId();
+      if (listenerId != null) {
+        container.getContainerProperties().setConsumerRebalanceListener(assignments.forListener(listenerId));
+      }
     };
+  }
+
+  /** Readiness waits for every running listener to have its partitions ({@code listeners} in the readiness group). */
+  @Bean
+  ListenerAssignments listenersHealthIndicator(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    return new ListenerAssignments(registry);
   }
 
   /** One admin client for the broker's health and the event-flow metrics. */

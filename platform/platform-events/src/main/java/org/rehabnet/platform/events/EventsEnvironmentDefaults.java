@@ -58,8 +58,9 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("rehabnet.events.consumer-instance-id", "${REHABNET_CONSUMER_INSTANCE_ID:}");
     d.put("spring.kafka.consumer.properties.session.timeout.ms", "30000");
     d.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
-    // Ready means able to do the work: the database and the broker answer.
-    d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+    // Ready means able to do the work: the database and the broker answer, and every listener has its
+    // partitions (ListenerAssignments).
+    d.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka,listeners");
     // An outage is one WARN and one INFO from OutboxRecovery, and readiness reports it. Left alone,
     // Kafka's NetworkClient logs a WARN per reconnect attempt of every client (producer, admin, each
     // listener's consumer: about one a second each), the producer's Sender one per failed batch, and
