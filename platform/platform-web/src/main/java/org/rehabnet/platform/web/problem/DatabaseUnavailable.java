@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that is away (restarting, unreachable, out of connections) from a fault in the
@@ -30,6 +31,11 @@ public final class DatabaseUnavailable {
         return true;
       }
       if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+        return true;
+      }
+      // A rollback that fails because the pool already closed the broken connection: the reason is the
+      // failure that asked for the rollback, which is not among the causes.
+      if (cause instanceof TransactionSystemException rollback && causedBy(rollback.getApplicationException())) {
         return true;
       }
     }

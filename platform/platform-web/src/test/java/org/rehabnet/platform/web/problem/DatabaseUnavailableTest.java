@@ -30,6 +30,19 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void aRollbackThatFailsOnTheClosedConnectionOfARestartedServerIsTheDatabaseAway() {
+    // Seen in the fault suite: the statement failed with 57P01, Hikari closed the connection, and the
+    // rollback then failed on it with a plain "Connection is closed".
+    var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+    rollback.initApplicationException(new UncategorizedSQLException("insert", "insert into patient",
+        new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+    assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+    var unrelated = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+    unrelated.initApplicationException(new IllegalStateException("bug"));
+    assertThat(DatabaseUnavailable.causedBy(unrelated)).isFalse();
+  }
+
+  @Test
   void aConstraintOrAProgrammingFaultIsNot() {
     assertThat(DatabaseUnavailable.causedBy(new DataIntegrityViolationException("duplicate key",
         new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
