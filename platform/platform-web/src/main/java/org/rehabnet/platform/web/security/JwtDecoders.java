@@ -1,11 +1,15 @@
 package org.rehabnet.platform.web.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -21,7 +25,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -59,8 +68,13 @@ public final class JwtDecoders {
   public static ReactiveJwtDecoder reactive(TokenPolicy policy) {
     CachedKeyIds cached = new CachedKeyIds(policy.jwksCacheTtl());
     DefaultJWTProcessor<SecurityContext> processor = processor(policy, remoteKeys(policy, cached));
+    VerifiedTokens verifiedTokens = new VerifiedTokens(cached);
     NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder((JWT jwt) -> {
-      Mono<JWTClaimsSet> verified = Mono.fromCallable(() -> process(processor, jwt));
+      JWTClaimsSet known = verifiedTokens.claimsOf(jwt);
+      if (known != null) {
+        return Mono.just(known);
+      }
+      Mono<JWTClaimsSet> verified = Mono.fromCallable(() -> verifiedTokens.remember(jwt, process(processor, jwt)));
       return cached.holds(jwt) ? verified : verified.subscribeOn(Schedulers.boundedElastic());
     });
     decoder.setJwtValidator(policy.validator());
@@ -129,17 +143,76 @@ public final class JwtDecoders {
     @Override
     public void notify(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
       if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> refreshed) {
-        keyIds = refreshed.getJWKSet().getKeys().stream()
-            .map(JWK::getKeyID)
-            .filter(Objects::nonNull)
-            .collect(Collectors.toUnmodifiableSet());
-        validUntilMillis = System.currentTimeMillis() + timeToLiveMillis - MARGIN_MILLIS;
+        learn(refreshed.getJWKSet());
       }
+    }
+
+    void learn(JWKSet keys) {
+      keyIds = keys.getKeys().stream()
+          .map(JWK::getKeyID)
+          .filter(Objects::nonNull)
+          .collect(Collectors.toUnmodifiableSet());
+      validUntilMillis = System.currentTimeMillis() + timeToLiveMillis - MARGIN_MILLIS;
     }
 
     boolean holds(JWT jwt) {
       String keyId = jwt.getHeader() instanceof JWSHeader header ? header.getKeyID() : null;
       return keyId != null && System.currentTimeMillis() < validUntilMillis && keyIds.contains(keyId);
+    }
+  }
+
+  /**
+   * Tokens whose signature the gateway has already checked, so that a client sending the same token
+   * with every request pays for one RSA verification per token, not per request: the gateway's cost
+   * per request is what caps charting throughput. Keyed by the SHA-256 of the whole serialized token
+   * (a copied signature on a changed payload is another key), kept until the token expires, and
+   * trusted only while its key id is still in the cached key set: a key that leaves the JWKS takes
+   * its tokens with it. The claims are still validated on every request (expiry, issuer, audience),
+   * by the decoder's validator.
+   */
+  static final class VerifiedTokens {
+
+    private static final int MAX_TOKENS = 20_000;
+
+    private final CachedKeyIds keys;
+    private final Cache<String, JWTClaimsSet> verified = Caffeine.newBuilder()
+        .maximumSize(MAX_TOKENS)
+        .expireAfter(Expiry.<String, JWTClaimsSet>creating((digest, claims) -> untilExpiry(claims)))
+        .build();
+
+    VerifiedTokens(CachedKeyIds keys) {
+      this.keys = keys;
+    }
+
+    @Nullable JWTClaimsSet claimsOf(JWT jwt) {
+      return keys.holds(jwt) ? verified.getIfPresent(digest(jwt)) : null;
+    }
+
+    JWTClaimsSet remember(JWT jwt, JWTClaimsSet claims) {
+      if (claims.getExpirationTime() != null && keys.holds(jwt)) {
+        verified.put(digest(jwt), claims);
+      }
+      return claims;
+    }
+
+    long size() {
+      verified.cleanUp();
+      return verified.estimatedSize();
+    }
+
+    private static Duration untilExpiry(JWTClaimsSet claims) {
+      Duration left = Duration.between(Instant.now(), claims.getExpirationTime().toInstant());
+      return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static String digest(JWT jwt) {
+      try {
+        byte[] hash = MessageDigest.getInstance("SHA-256")
+            .digest(jwt.getParsedString().getBytes(StandardCharsets.US_ASCII));
+        return Base64.getEncoder().encodeToString(hash);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every JDK", e);
+      }
     }
   }
 

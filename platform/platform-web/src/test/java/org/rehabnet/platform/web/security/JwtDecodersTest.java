@@ -130,6 +130,35 @@ class JwtDecodersTest {
     assertThatThrownBy(() -> reactive.decode(forged).block()).isInstanceOf(BadJwtException.class);
   }
 
+  @Test
+  void theGatewayChecksEachTokensSignatureOnceAndForgetsItWhenItsKeyLeavesTheKeySet() throws Exception {
+    var cached = new JwtDecoders.CachedKeyIds(Duration.ofMinutes(5));
+    var verified = new JwtDecoders.VerifiedTokens(cached);
+    var processor = JwtDecoders.processor(policy, JwtDecoders.remoteKeys(policy));
+    var token = com.nimbusds.jwt.JWTParser.parse(idp.staff("nurse-north", List.of("nurse"), List.of("north")));
+    var keySet = new com.nimbusds.jose.jwk.JWKSet(List.of(new com.nimbusds.jose.jwk.RSAKey.Builder(
+        (java.security.interfaces.RSAPublicKey) java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair()
+            .getPublic()).keyID(idp.keyId()).build()));
+    cached.learn(keySet);
+
+    assertThat(verified.claimsOf(token)).as("not verified yet").isNull();
+    verified.remember(token, processor.process(token, null));
+    assertThat(verified.claimsOf(token)).as("verified once, then known").isNotNull();
+    // The same claims under another signature are another token, checked in full.
+    String[] parts = token.getParsedString().split("\\.");
+    var resigned = com.nimbusds.jwt.JWTParser.parse(parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2])
+        .reverse());
+    assertThat(verified.claimsOf(resigned)).isNull();
+    assertThat(verified.size()).isEqualTo(1);
+
+    // The realm rotates its key: the old key id is gone from the refreshed set, and so are its tokens.
+    var rotated = new com.nimbusds.jose.jwk.JWKSet(List.of(new com.nimbusds.jose.jwk.RSAKey.Builder(
+        (java.security.interfaces.RSAPublicKey) keySet.getKeys().getFirst().toRSAKey().toPublicKey())
+        .keyID("rotated").build()));
+    cached.learn(rotated);
+    assertThat(verified.claimsOf(token)).as("its key left the key set").isNull();
+  }
+
   private TokenPolicy policy(String jwkSetUri) {
     return new TokenPolicy(idp.issuer(), jwkSetUri, "rehabnet-api", Duration.ofSeconds(30),
         List.of(SignatureAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1));
