@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +35,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Delivery under faults (issue #14) and the outbox after an outage (issue #17), with real processes
  * on loopback: under a steady stream of admissions, discharges and relapses, the broker is frozen
  * (SIGSTOP) and resumed, killed (-9) and restarted, a consumer and a producer are killed (-9)
- * and restarted, and PostgreSQL is restarted under all three services. After each, every event produced reached its consumer's state exactly once
- * (rows counted against the produced ids), nothing is left in any outbox, everything answered 2xx
- * is still there, and the platform serves again within 30 s. The figures go to
+ * and restarted, PostgreSQL is restarted under all three services, and each service in turn is
+ * stopped gracefully and started again (a rolling restart). After each, every event produced reached
+ * its consumer's state exactly once (rows counted against the produced ids), nothing is left in any
+ * outbox, everything answered 2xx is still there, nothing was answered a 5xx other than 503, and the
+ * platform serves again within 30 s. The figures go to
  * target/fault-suite.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -202,6 +205,40 @@ class FaultSuiteIT {
     Thread.sleep(AFTER);
     traffic.close();
     Result result = scenario.finish(back, publish + " ms after PostgreSQL was back");
+    result.assertHeld();
+  }
+
+  /**
+   * An upgrade as an orchestrator rolls it: each service in turn stopped with SIGTERM (graceful
+   * shutdown: readiness down, requests in flight finished, the listener leaving its group, the
+   * outbox handed to the producer) and started again, under the stream.
+   */
+  @Test
+  @Order(6)
+  void aRollingRestartUnderLoadLosesNoAnsweredRequest() throws Exception {
+    Scenario scenario = new Scenario("rolling restart: intake, monitoring, aftercare each stopped (SIGTERM) and "
+        + "started again in turn");
+    Traffic traffic = scenario.traffic();
+    Thread.sleep(BEFORE);
+    List<String> steps = new ArrayList<>();
+    Instant back = null;
+    for (String service : FaultPlatform.SERVICES) {
+      Instant stopping = Instant.now();
+      int exit = platform.process(service).stop(Duration.ofSeconds(30));
+      Instant stopped = Instant.now();
+      platform.start(service).awaitHealthy(Duration.ofMinutes(3));
+      back = Instant.now();
+      steps.add(String.format(Locale.ROOT, "%s stopped in %.1f s (exit %d), ready %.1f s later", service,
+          Duration.between(stopping, stopped).toMillis() / 1000.0, exit,
+          Duration.between(stopped, back).toMillis() / 1000.0));
+      assertThat(Duration.between(stopping, stopped)).as(service + ": graceful shutdown")
+          .isLessThan(Duration.ofSeconds(20));
+      Thread.sleep(3_000);
+    }
+    long publish = scenario.timeUntilPublishedBefore(back);
+    Thread.sleep(AFTER);
+    traffic.close();
+    Result result = scenario.finish(back, publish + " ms after the last was ready; " + String.join("; ", steps));
     result.assertHeld();
   }
 

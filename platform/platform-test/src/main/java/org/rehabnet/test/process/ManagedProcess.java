@@ -111,6 +111,25 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the process as an orchestrator does (SIGTERM) and waits for it to exit: readiness down,
+   * in-flight requests finished, consumers out of their groups, the outbox handed on. Returns the
+   * exit status; a process still running after {@code timeout} is a failed graceful shutdown.
+   */
+  public int stop(Duration timeout) {
+    process.destroy();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " still running " + timeout + " after SIGTERM; see " + logFile);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping " + name, e);
+    }
+    return process.exitValue();
+  }
+
   public Path logFile() {
     return logFile;
   }
