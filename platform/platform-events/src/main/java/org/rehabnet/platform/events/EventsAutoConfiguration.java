@@ -178,12 +178,14 @@ public class EventsAutoConfiguration {
 
   static final class OutboxSender implements AsyncConfigurer, DisposableBean {
 
+    private static final String THREADS = "outbox-sender-";
+
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
     OutboxSender(@Nullable TaskDecorator decorator) {
       executor.setCorePoolSize(1);
       executor.setMaxPoolSize(1);
-      executor.setThreadNamePrefix("outbox-sender-");
+      executor.setThreadNamePrefix(THREADS);
       if (decorator != null) {
         // The request's trace continues into the send, as on Boot's own executor.
         executor.setTaskDecorator(decorator);
@@ -199,6 +201,12 @@ public class EventsAutoConfiguration {
       return executor;
     }
 
+    /** Whether {@code executor} is the outbox sender's, with nothing queued and nothing being handed on. */
+    static boolean idle(@Nullable Executor executor) {
+      return executor instanceof ThreadPoolTaskExecutor sender && THREADS.equals(sender.getThreadNamePrefix())
+          && sender.getQueueSize() == 0 && sender.getActiveCount() == 0;
+    }
+
     @Override
     public void destroy() {
       executor.destroy();
@@ -208,8 +216,13 @@ public class EventsAutoConfiguration {
   /** Resends what failed during a broker outage as soon as the broker answers again. */
   @Bean
   OutboxRecovery outboxRecovery(IncompleteEventPublications incomplete, JdbcClient jdbc, Admin rehabnetEventsAdmin,
-      MeterRegistry meters) {
-    return new OutboxRecovery(incomplete, jdbc, rehabnetEventsAdmin, meters);
+      MeterRegistry meters, ObjectProvider<AsyncConfigurer> async) {
+    // Boot wraps the AsyncConfigurer bean in its own, which hands out ours: ask it for the executor.
+    // With another executor than the outbox sender, what is queued cannot be seen: never assume idle.
+    return new OutboxRecovery(incomplete, jdbc, rehabnetEventsAdmin, meters, () -> {
+      AsyncConfigurer configurer = async.getIfUnique();
+      return configurer != null && OutboxSender.idle(configurer.getAsyncExecutor());
+    });
   }
 
   /**

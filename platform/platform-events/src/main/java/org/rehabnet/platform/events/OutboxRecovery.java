@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,12 +51,19 @@ public class OutboxRecovery implements ProducerListener<Object, Object> {
   private final Counter resent;
   private final AtomicReference<@Nullable Instant> outageSince = new AtomicReference<>();
   private final AtomicInteger failedSends = new AtomicInteger();
+  private final BooleanSupplier senderIdle;
   private volatile boolean failureSeen;
 
-  public OutboxRecovery(IncompleteEventPublications incomplete, JdbcClient jdbc, Admin admin, MeterRegistry meters) {
+  /**
+   * {@code senderIdle} says whether the outbox sender has nothing queued and nothing in hand: then a
+   * publication still PUBLISHED (never taken up) after {@link #WAITING_TOO_LONG} has no send coming.
+   */
+  public OutboxRecovery(IncompleteEventPublications incomplete, JdbcClient jdbc, Admin admin, MeterRegistry meters,
+      BooleanSupplier senderIdle) {
     this.incomplete = incomplete;
     this.jdbc = jdbc;
     this.admin = admin;
+    this.senderIdle = senderIdle;
     this.resent = Counter.builder("rehabnet.outbox.resent")
         .description("Publications resent from the outbox after their first send failed")
         .register(meters);
@@ -100,7 +108,14 @@ public class OutboxRecovery implements ProducerListener<Object, Object> {
         return;
       }
       if (!failing) {
-        // Slow, not failed: the producer is still retrying and will get there itself.
+        // Slow, not failed: the producer is still retrying and will get there itself. Unless the send
+        // never started: after a commit, the registry marks the publication as being processed before
+        // sending; with the database away at that moment the send is dropped and the publication stays
+        // PUBLISHED, with nothing coming for it until the fixed-age resubmission.
+        int orphans = resendNeverStarted();
+        if (orphans > 0) {
+          log.info("{} publications whose send never started resent from the outbox", orphans);
+        }
         return;
       }
       failureSeen = false;
@@ -142,6 +157,30 @@ public class OutboxRecovery implements ProducerListener<Object, Object> {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Resends the publications still PUBLISHED (never taken up by a send) after {@link #WAITING_TOO_LONG}
+   * while the sender is idle, oldest first; returns how many. Idle is read before the publications, so
+   * one committed in between is at worst sent twice, which consumers ignore by its event id.
+   */
+  int resendNeverStarted() {
+    if (!senderIdle.getAsBoolean()) {
+      log.debug("Publications waiting, the outbox sender is busy with them");
+      return 0;
+    }
+    Instant before = Instant.now().minus(WAITING_TOO_LONG);
+    AtomicInteger count = new AtomicInteger();
+    incomplete.resubmitIncompletePublications(publication -> {
+      boolean orphan = publication.getStatus() == EventPublication.Status.PUBLISHED
+          && publication.getPublicationDate().isBefore(before);
+      if (orphan) {
+        count.incrementAndGet();
+      }
+      return orphan;
+    });
+    resent.increment(count.get());
+    return count.get();
   }
 
   /** Resends every FAILED publication, oldest first; returns how many. */

@@ -33,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -109,8 +110,8 @@ class OutboxRecoveryIntegrationTest {
         OUTAGE_EVENTS, millis);
 
     assertThat(millis).as("from the broker's return to the last publication sent").isLessThanOrEqualTo(5_000);
-    List<UUID> received = readEventIds(Topics.INTAKE_ADMISSIONS, produced.size());
-    assertThat(received.stream().distinct().toList()).as("one patient's events in the order recorded")
+    List<UUID> received = readEventIdsUntil(Topics.INTAKE_ADMISSIONS, produced);
+    assertThat(received.stream().filter(produced::contains).distinct().toList()).as("one patient's events in the order recorded")
         .containsExactlyElementsOf(produced);
     String outage = output.getAll().substring(before);
     assertThat(lines(outage, "Kafka does not answer")).as("WARN lines about the outage").isEqualTo(1);
@@ -119,6 +120,44 @@ class OutboxRecoveryIntegrationTest {
     assertThat(outage).contains(OUTAGE_EVENTS + " publications resent")
         .doesNotContain("Failed to send").doesNotContain("could not be established")
         .doesNotContain("Leaving event publication uncompleted");
+  }
+
+  /**
+   * After a commit the registry marks the publication as being processed, then sends it. With the
+   * database away at that moment nothing is sent and the publication stays PUBLISHED: the row below is
+   * one such, written as the registry writes it. It must leave within seconds of being due, not with
+   * the fixed-age resubmission (older than 30 s, every 15 s).
+   */
+  @Test
+  void aPublicationWhoseSendNeverStartedIsSentWithinSecondsNotAfterTheFixedAge() throws Exception {
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+    UUID patient = UUID.randomUUID();
+    List<UUID> produced = new ArrayList<>();
+    publish(tx, context, patient, produced, 1);
+    await("the first event sent").atMost(Duration.ofSeconds(30)).until(() -> incomplete(jdbc) == 0);
+    var metadata = EventMetadata.next(Instant.now(), 2);
+    var event = new BedReleased(metadata, UUID.randomUUID(), patient, "north", "N-02", Instant.now());
+    String listener = jdbc.sql("SELECT listener_id FROM event_publication WHERE event_type = :type LIMIT 1")
+        .param("type", BedReleased.class.getName()).query(String.class).single();
+    jdbc.sql("""
+            INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                                           completion_attempts)
+            VALUES (:id, :listener, :type, :event, now() - interval '2 seconds', 'PUBLISHED', 0)""")
+        .param("id", UUID.randomUUID())
+        .param("listener", listener)
+        .param("type", BedReleased.class.getName())
+        .param("event", context.getBean(EventSerializer.class).serialize(event).toString())
+        .update();
+
+    long start = System.nanoTime();
+    await("the publication whose send never started completed").atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofMillis(100)).until(() -> incomplete(jdbc) == 0);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("Outbox: a publication whose send never started sent %d ms after it was written%n", millis);
+
+    assertThat(millis).as("due after 5 s (it was written 2 s old), checked every second").isLessThanOrEqualTo(8_000);
+    assertThat(readEventIdsUntil(Topics.INTAKE_ADMISSIONS, List.of(metadata.eventId()))).contains(metadata.eventId());
   }
 
   private static void publish(TransactionTemplate tx, ApplicationEventPublisher events, UUID patient,
@@ -143,7 +182,12 @@ class OutboxRecoveryIntegrationTest {
     return output.lines().filter(line -> line.contains(text)).count();
   }
 
-  private static List<UUID> readEventIds(String topic, int expected) {
+  /** The ids of the events on the topic, read from its start until all of {@code wanted} are among them. */
+  private static List<UUID> readEventIdsUntil(String topic, List<UUID> wanted) {
+    return read(topic, ids -> ids.containsAll(wanted));
+  }
+
+  private static List<UUID> read(String topic, java.util.function.Predicate<List<UUID>> enough) {
     List<UUID> ids = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -151,7 +195,7 @@ class OutboxRecoveryIntegrationTest {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (ids.stream().distinct().count() < expected && System.nanoTime() < deadline) {
+      while (!enough.test(ids) && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(500)).forEach(r -> {
           var header = r.headers().lastHeader("ce_id");
           ids.add(UUID.fromString(new String(header.value(), StandardCharsets.UTF_8)));
