@@ -42,11 +42,13 @@ class TopologyTest {
         .contains("SERVER_PORT=18080", "REHABNET_ROUTES_INTAKE=http://localhost:18081", "SERVER_PORT=18081")
         .contains("SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:19092", "listeners=PLAINTEXT://localhost:19092,")
         .contains("num.partitions=6", "issuer http://localhost:18180/realms/rehabnet")
+        .contains("REHABNET_EVENTS_PARTITIONS=6", "REHABNET_EVENTS_REPLICAS=1")
         .containsPattern("ports .*\\b18081\\b");
 
     Topology harness = Topology.load(moved);
     assertThat(harness.port("INTAKE_PORT")).isEqualTo(18081);
     assertThat(harness.partitions()).isEqualTo(6);
+    assertThat(harness.replication()).as("one broker in ./rehabnet up, so one replica").isEqualTo(1);
 
     assumeThat(onPath("docker-compose")).as("docker-compose (.ci/run installs it)").isTrue();
     String compose = run(ManifestCheck.REPOSITORY, "docker-compose", "-f", "docker-compose.yml", "--env-file",

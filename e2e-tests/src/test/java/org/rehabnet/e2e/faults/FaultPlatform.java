@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.infra.DatabaseCoordinates;
 import org.rehabnet.test.process.KafkaBrokerProcess;
+import org.rehabnet.test.process.KafkaClusterProcess;
 import org.rehabnet.test.process.ManagedProcess;
 import org.rehabnet.test.process.Ports;
 import org.rehabnet.test.tokens.TestIdentityProvider;
@@ -24,13 +25,18 @@ import org.rehabnet.test.tokens.TestIdentityProvider;
  * on a PostgreSQL of its own (which, unlike the shared one, can be restarted), and a local token
  * issuer instead of Keycloak
  * (the services verify its tokens with their real decoder). No gateway: the faults are on the event
- * path, and the services are called directly.
+ * path, and the services are called directly. With more than one broker, Kafka is a KRaft cluster
+ * ({@link KafkaClusterProcess}) whose every node is in each service's bootstrap list, and the
+ * services create their topics with three replicas.
  */
 final class FaultPlatform implements AutoCloseable {
 
   static final List<String> SERVICES = List.of("intake", "monitoring", "aftercare");
 
+  /** The one broker, or with a cluster its node 1. */
   final KafkaBrokerProcess broker;
+  /** The cluster, when the platform was started with more than one broker; otherwise null. */
+  final KafkaClusterProcess cluster;
   final TestIdentityProvider idp;
   final RestartablePostgres postgres;
   final Path logs;
@@ -42,22 +48,41 @@ final class FaultPlatform implements AutoCloseable {
   private final Map<String, Integer> starts = new LinkedHashMap<>();
 
   FaultPlatform(Duration startup) {
+    this(startup, 1);
+  }
+
+  FaultPlatform(Duration startup, int brokers) {
     root = Path.of(System.getProperty("rehabnet.repository.root", "..")).toAbsolutePath().normalize();
-    logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs")).resolve("faults");
+    logs = Path.of(System.getProperty("rehabnet.e2e.logs", "target/e2e-logs")).resolve(brokers == 1 ? "faults"
+        : "faults-" + brokers + "-brokers");
     try {
       Files.createDirectories(logs);
-      broker = KafkaBrokerProcess.create("kafka", Files.createTempDirectory(logs, "kafka-"));
+      if (brokers == 1) {
+        cluster = null;
+        broker = KafkaBrokerProcess.create("kafka", Files.createTempDirectory(logs, "kafka-"));
+        broker.start();
+      } else {
+        cluster = KafkaClusterProcess.create("kafka", Files.createTempDirectory(logs, "kafka-"), brokers, Map.of());
+        broker = cluster.node(1);
+        cluster.start();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    broker.start();
     idp = TestIdentityProvider.startNew();
     try {
       postgres = new RestartablePostgres(Files.createTempDirectory(logs, "postgres-"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    broker.awaitReady(startup);
+    String bootstrap;
+    if (cluster == null) {
+      broker.awaitReady(startup);
+      bootstrap = broker.bootstrapServers();
+    } else {
+      cluster.awaitReady(startup);
+      bootstrap = cluster.bootstrapServers();
+    }
     for (String service : SERVICES) {
       String name = "faults_" + service;
       DatabaseCoordinates db = postgres.database(name);
@@ -67,7 +92,8 @@ final class FaultPlatform implements AutoCloseable {
       env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
       env.put("SPRING_DATASOURCE_USERNAME", db.username());
       env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-      env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+      env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+      env.put("REHABNET_EVENTS_REPLICAS", Integer.toString(Math.min(brokers, 3)));
       env.put("REHABNET_ISSUER_URI", idp.issuer());
       env.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.free()));
       env.put("REHABNET_CONSUMER_INSTANCE_ID", "faults-1");
@@ -115,7 +141,11 @@ final class FaultPlatform implements AutoCloseable {
   @Override
   public void close() {
     processes.values().forEach(ManagedProcess::close);
-    broker.close();
+    if (cluster != null) {
+      cluster.close();
+    } else {
+      broker.close();
+    }
     idp.close();
     postgres.close();
   }

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,7 +43,6 @@ class FaultSuiteIT {
 
   private static final Duration BEFORE = Duration.ofSeconds(6);
   private static final Duration AFTER = Duration.ofSeconds(6);
-  private static final Duration SETTLE = Duration.ofSeconds(60);
 
   private FaultPlatform platform;
   private final List<String> rows = new ArrayList<>();
@@ -69,14 +63,7 @@ class FaultSuiteIT {
   @AfterAll
   void report() throws IOException {
     try {
-      StringBuilder table = new StringBuilder("""
-          # Fault suite
-
-          | fault | events produced | applied | duplicates | lost | answered 2xx, missing | time to recover | \
-          time to publish after return | WARN/ERROR lines (intake, monitoring, aftercare) | scenario |
-          |---|---|---|---|---|---|---|---|---|---|
-          """);
-      rows.forEach(r -> table.append(r).append('\n'));
+      String table = Scenario.table("Fault suite", rows);
       Path out = Path.of("target/fault-suite.md");
       Files.writeString(out, table, StandardCharsets.UTF_8);
       System.out.println(table);
@@ -93,7 +80,7 @@ class FaultSuiteIT {
   @Test
   @Order(1)
   void aBrokerFrozenFor20SecondsLosesNothingAndPublishesEverythingOnceItReturns() throws Exception {
-    Scenario scenario = new Scenario("Kafka broker frozen (SIGSTOP) 20 s, resumed");
+    Scenario scenario = new Scenario(platform, rows, "Kafka broker frozen (SIGSTOP) 20 s, resumed");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
     platform.broker.suspend();
@@ -103,7 +90,7 @@ class FaultSuiteIT {
     long publish = scenario.timeUntilPublishedBefore(back);
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(back, publish + " ms");
+    Scenario.Result result = scenario.finish(back, publish + " ms");
     // #14 asks that the platform serve again within 30 s of a fault, and that bound is what this test
     // holds. #17's goal, every event published within 5 s of the broker's return, is measured and
     // reported (target/fault-suite.md), not asserted: on this 2-core machine it took 4.5-7.3 s with the
@@ -116,7 +103,7 @@ class FaultSuiteIT {
   @Test
   @Order(2)
   void aBrokerKilledAndRestartedLosesNothing() throws Exception {
-    Scenario scenario = new Scenario("Kafka broker killed (-9), restarted");
+    Scenario scenario = new Scenario(platform, rows, "Kafka broker killed (-9), restarted");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
     platform.broker.kill();
@@ -126,7 +113,7 @@ class FaultSuiteIT {
     long publish = scenario.timeUntilPublishedBefore(back);
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(back, publish + " ms");
+    Scenario.Result result = scenario.finish(back, publish + " ms");
     // #14 asks that the platform serve again within 30 s of a fault, and that bound is what this test
     // holds. #17's goal, every event published within 5 s of the broker's return, is measured and
     // reported (target/fault-suite.md), not asserted: on this 2-core machine it took 4.5-7.3 s with the
@@ -139,7 +126,7 @@ class FaultSuiteIT {
   @Test
   @Order(3)
   void aConsumerKilledMidStreamConsumesAgainWithinFiveSecondsOfBeingReady() throws Exception {
-    Scenario scenario = new Scenario("monitoring killed (-9) mid-stream, restarted");
+    Scenario scenario = new Scenario(platform, rows, "monitoring killed (-9) mid-stream, restarted");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
     Instant killed = Instant.now();
@@ -156,7 +143,7 @@ class FaultSuiteIT {
     long consuming = Duration.between(ready, Instant.now()).toMillis();
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(ready, consuming + " ms from ready to consuming");
+    Scenario.Result result = scenario.finish(ready, consuming + " ms from ready to consuming");
     assertThat(admittedWhileDown).as("admissions made while monitoring was down").isNotEmpty();
     assertThat(consuming).as("ms from monitoring ready to its first consumed record").isLessThanOrEqualTo(5_000);
     result.assertHeld();
@@ -165,7 +152,7 @@ class FaultSuiteIT {
   @Test
   @Order(4)
   void aProducerKilledRightAfterABurstOfAdmissionsLosesNone() throws Exception {
-    Scenario scenario = new Scenario("intake killed (-9) right after a burst of 201s, restarted");
+    Scenario scenario = new Scenario(platform, rows, "intake killed (-9) right after a burst of 201s, restarted");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
     List<UUID> referrals = new ArrayList<>();
@@ -186,7 +173,7 @@ class FaultSuiteIT {
     long publish = scenario.timeUntilPublishedBefore(ready);
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(ready, publish + " ms after intake was ready (" + unsentAtKill
+    Scenario.Result result = scenario.finish(ready, publish + " ms after intake was ready (" + unsentAtKill
         + " unsent at the kill)");
     assertThat(burst.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).count())
         .as("admissions of the burst answered 201").isEqualTo(referrals.size());
@@ -196,7 +183,7 @@ class FaultSuiteIT {
   @Test
   @Order(5)
   void postgresRestartedUnderProducersAndConsumersLosesNothing() throws Exception {
-    Scenario scenario = new Scenario("PostgreSQL restarted under the three services");
+    Scenario scenario = new Scenario(platform, rows, "PostgreSQL restarted under the three services");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
     platform.postgres.restart();
@@ -204,7 +191,7 @@ class FaultSuiteIT {
     long publish = scenario.timeUntilPublishedBefore(back);
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(back, publish + " ms after PostgreSQL was back");
+    Scenario.Result result = scenario.finish(back, publish + " ms after PostgreSQL was back");
     result.assertHeld();
   }
 
@@ -216,7 +203,7 @@ class FaultSuiteIT {
   @Test
   @Order(6)
   void aRollingRestartUnderLoadLosesNoAnsweredRequest() throws Exception {
-    Scenario scenario = new Scenario("rolling restart: intake, monitoring, aftercare each stopped (SIGTERM) and "
+    Scenario scenario = new Scenario(platform, rows, "rolling restart: intake, monitoring, aftercare each stopped (SIGTERM) and "
         + "started again in turn");
     Traffic traffic = scenario.traffic();
     Thread.sleep(BEFORE);
@@ -238,174 +225,13 @@ class FaultSuiteIT {
     long publish = scenario.timeUntilPublishedBefore(back);
     Thread.sleep(AFTER);
     traffic.close();
-    Result result = scenario.finish(back, publish + " ms after the last was ready; " + String.join("; ", steps));
+    Scenario.Result result = scenario.finish(back, publish + " ms after the last was ready; " + String.join("; ", steps));
     result.assertHeld();
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private long count(String service, String sql, Collection<UUID> ids) throws SQLException {
-    try (Connection c = platform.db(service); var statement = c.prepareStatement(sql)) {
-      if (ids != null) {
-        statement.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-      }
-      try (var rs = statement.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** For each id, how many rows name it. */
-  private Map<UUID, Long> rowsPer(String service, String sql, Collection<UUID> ids) throws SQLException {
-    Map<UUID, Long> found = new HashMap<>();
-    try (Connection c = platform.db(service); var statement = c.prepareStatement(sql)) {
-      statement.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-      try (var rs = statement.executeQuery()) {
-        while (rs.next()) {
-          found.put(rs.getObject(1, UUID.class), rs.getLong(2));
-        }
-      }
-    }
-    return found;
-  }
-
-  private final class Scenario {
-
-    private final String name;
-    private final Instant started = Instant.now();
-    private final Map<Path, Long> logOffsets = new HashMap<>();
-    private Traffic traffic;
-
-    Scenario(String name) {
-      this.name = name;
-      for (String service : FaultPlatform.SERVICES) {
-        for (Path log : platform.logFiles(service)) {
-          logOffsets.put(log, log.toFile().length());
-        }
-      }
-    }
-
-    Traffic traffic() {
-      traffic = new Traffic(platform).start();
-      return traffic;
-    }
-
-    /** Milliseconds from {@code back} until no outbox holds a publication recorded before it. */
-    long timeUntilPublishedBefore(Instant back) {
-      await("publications recorded before " + back + " sent").atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-          .until(() -> unsentBefore(back) == 0);
-      return Duration.between(back, Instant.now()).toMillis();
-    }
-
-    private long unsentBefore(Instant moment) throws SQLException {
-      long unsent = 0;
-      for (String service : FaultPlatform.SERVICES) {
-        try (Connection c = platform.db(service); var statement = c.prepareStatement(
-            "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date <= ?")) {
-          statement.setTimestamp(1, Timestamp.from(moment));
-          try (var rs = statement.executeQuery()) {
-            rs.next();
-            unsent += rs.getLong(1);
-          }
-        }
-      }
-      return unsent;
-    }
-
-    Result finish(Instant faultEnd, String publishAfterReturn) throws Exception {
-      List<UUID> admissions = List.copyOf(traffic.admissions.keySet());
-      List<UUID> discharges = List.copyOf(traffic.discharges);
-      List<UUID> readmissions = List.copyOf(traffic.relapses.values());
-      int produced = admissions.size() + discharges.size() + readmissions.size();
-      long[] tally = new long[3];
-      await("every event produced applied and every outbox empty").atMost(SETTLE)
-          .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            long applied = 0;
-            long duplicates = 0;
-            for (Map<UUID, Long> found : List.of(
-                rowsPer("monitoring", "SELECT admission_id, count(*) FROM detox_episode WHERE admission_id = ANY(?)"
-                    + " GROUP BY admission_id", admissions),
-                rowsPer("aftercare", "SELECT episode_id, count(*) FROM aftercare_plan WHERE episode_id = ANY(?)"
-                    + " GROUP BY episode_id", discharges),
-                rowsPer("intake", "SELECT readmission_request_id, count(*) FROM referral"
-                    + " WHERE readmission_request_id = ANY(?) GROUP BY readmission_request_id", readmissions))) {
-              applied += found.size();
-              duplicates += found.values().stream().mapToLong(n -> n - 1).sum();
-            }
-            tally[0] = applied;
-            tally[1] = duplicates;
-            tally[2] = unsentBefore(Instant.now().plusSeconds(3600));
-            return applied == produced && tally[2] == 0;
-          });
-      long missing = (admissions.size() - count("intake", "SELECT count(*) FROM admission WHERE id = ANY(?)", admissions))
-          + (discharges.size() - count("monitoring",
-              "SELECT count(*) FROM detox_episode WHERE id = ANY(?) AND status = 'DISCHARGED'", discharges))
-          + (traffic.relapses.size() - count("aftercare", "SELECT count(*) FROM relapse_report WHERE id = ANY(?)",
-              traffic.relapses.keySet()));
-      List<UUID> after = traffic.admissions.entrySet().stream().filter(e -> e.getValue().isAfter(faultEnd))
-          .map(Map.Entry::getKey).toList();
-      Instant firstEpisode;
-      try (Connection c = platform.db("monitoring"); var statement = c.prepareStatement(
-          "SELECT min(opened_at) FROM detox_episode WHERE admission_id = ANY(?)")) {
-        statement.setArray(1, c.createArrayOf("uuid", after.toArray()));
-        try (var rs = statement.executeQuery()) {
-          rs.next();
-          Timestamp t = rs.getTimestamp(1);
-          firstEpisode = t == null ? null : t.toInstant();
-        }
-      }
-      Long recover = firstEpisode == null ? null : Duration.between(faultEnd, firstEpisode).toMillis();
-      Map<String, Long> logLines = new LinkedHashMap<>();
-      for (String service : FaultPlatform.SERVICES) {
-        logLines.put(service, warnOrErrorLines(service));
-      }
-      long seconds = Duration.between(started, Instant.now()).toSeconds();
-      Result result = new Result(name, produced, tally[0], tally[1], produced - tally[0], missing, recover,
-          tally[2], traffic.requests.get(), traffic.notAnswered2xx.get(), List.copyOf(traffic.serverFaults));
-      rows.add(String.format("| %s | %d (%d admissions, %d discharges, %d readmissions) | %d | %d | %d | %d | %s | %s "
-          + "| %s | %d s, %d requests, %d not answered 2xx |", name, produced, admissions.size(), discharges.size(),
-              readmissions.size(), tally[0], tally[1], produced - tally[0], missing,
-              recover == null ? "no admission after the fault" : recover + " ms", publishAfterReturn,
-              logLines.values().stream().map(String::valueOf).collect(Collectors.joining(", ")), seconds,
-              traffic.requests.get(), traffic.notAnswered2xx.get()));
-      System.out.println(rows.getLast());
-      traffic.firstRefusals.forEach((route, answer) -> System.out.println("  first refusal of " + route + ": " + answer));
-      return result;
-    }
-
-    private long warnOrErrorLines(String service) throws IOException {
-      long lines = 0;
-      for (Path log : platform.logFiles(service)) {
-        if (!Files.exists(log)) {
-          continue;
-        }
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-          long from = logOffsets.getOrDefault(log, 0L);
-          byte[] bytes = new byte[(int) Math.max(0, file.length() - from)];
-          file.seek(from);
-          file.readFully(bytes);
-          lines += new String(bytes, StandardCharsets.UTF_8).lines()
-              .filter(l -> l.contains("\"level\":\"WARN\"") || l.contains("\"level\":\"ERROR\"")).count();
-        }
-      }
-      return lines;
-    }
-  }
-
-  private record Result(String name, int produced, long applied, long duplicates, long lost, long missing,
-      Long recoverMillis, long unsent, int requests, int notAnswered, List<String> serverFaults) {
-
-    void assertHeld() {
-      assertThat(produced).as(name + ": events produced").isPositive();
-      assertThat(lost).as(name + ": events lost").isZero();
-      assertThat(duplicates).as(name + ": events applied twice").isZero();
-      assertThat(unsent).as(name + ": publications left in the outboxes").isZero();
-      assertThat(missing).as(name + ": requests answered 2xx whose effect is missing").isZero();
-      assertThat(serverFaults).as(name + ": answers 5xx other than 503 (an outage is a 503 with Retry-After)").isEmpty();
-      assertThat(recoverMillis).as(name + ": ms from the fault's end until an admission opened its episode")
-          .isNotNull().isLessThanOrEqualTo(30_000L);
-    }
+    return Scenario.count(platform, service, sql, ids);
   }
 }

@@ -75,6 +75,11 @@ public final class Topology {
     return port("KAFKA_PARTITIONS");
   }
 
+  /** Replicas of each service's topics ({@code rehabnet.events.replicas}); 1 for the one-broker dev stack. */
+  public int replication() {
+    return port("KAFKA_REPLICATION");
+  }
+
   public Map<String, String> values() {
     return Map.copyOf(values);
   }

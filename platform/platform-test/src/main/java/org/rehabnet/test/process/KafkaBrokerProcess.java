@@ -38,19 +38,35 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private final Path properties;
   private final Path logFile;
   private final int port;
+  private final int nodeId;
+  private final String clusterId;
   private final String classpath;
   private @Nullable Process process;
   private boolean suspended;
 
-  private KafkaBrokerProcess(String name, Path directory, int port, int controllerPort, String classpath,
-      Map<String, String> overrides) {
+  private KafkaBrokerProcess(String name, Path directory, Node node, String classpath, Map<String, String> overrides) {
     this.name = name;
     this.directory = directory;
-    this.port = port;
+    this.port = node.port();
+    this.nodeId = node.id();
+    this.clusterId = node.clusterId();
     this.classpath = classpath;
     this.properties = directory.resolve("server.properties");
     this.logFile = directory.resolve(name + ".log");
-    writeProperties(directory.resolve("data"), controllerPort, overrides);
+    writeProperties(directory.resolve("data"), node, overrides);
+  }
+
+  /**
+   * Where one node of a KRaft quorum listens and which quorum it belongs to: its id, its client and
+   * controller ports, the static voter list ({@code id@host:port,...}) and the cluster id every
+   * voter is formatted with.
+   */
+  record Node(int id, int port, int controllerPort, String voters, String clusterId) {
+
+    static Node alone() {
+      int controllerPort = Ports.free();
+      return new Node(1, Ports.free(), controllerPort, "1@127.0.0.1:" + controllerPort, Uuid.randomUuid().toString());
+    }
   }
 
   /**
@@ -63,25 +79,30 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   /** As {@link #create(String, Path)}, with broker properties set or replaced. */
   public static KafkaBrokerProcess create(String name, Path directory, Map<String, String> overrides) {
+    return create(name, directory, Node.alone(), overrides);
+  }
+
+  /** One node of a quorum ({@link KafkaClusterProcess}); the overrides set the cluster's replication. */
+  static KafkaBrokerProcess create(String name, Path directory, Node node, Map<String, String> overrides) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + directory, e);
     }
-    var broker = new KafkaBrokerProcess(name, directory.toAbsolutePath(), Ports.free(), Ports.free(),
+    var broker = new KafkaBrokerProcess(name, directory.toAbsolutePath(), node,
         System.getProperty("rehabnet.kafka.classpath", System.getProperty("java.class.path")), overrides);
     broker.format();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-" + name));
     return broker;
   }
 
-  private void writeProperties(Path data, int controllerPort, Map<String, String> overrides) {
+  private void writeProperties(Path data, Node node, Map<String, String> overrides) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", "1");
-    // A static quorum of one voter: formatting needs no --standalone and the node is its own leader.
-    p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty("node.id", Integer.toString(node.id()));
+    // A static quorum: formatting needs no --standalone, and a single voter is its own leader.
+    p.setProperty("controller.quorum.voters", node.voters());
+    p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
     p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     p.setProperty("controller.listener.names", "CONTROLLER");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -90,7 +111,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     p.setProperty("num.partitions", "3");
     p.setProperty("auto.create.topics.enable", "true");
     p.setProperty("group.initial.rebalance.delay.ms", "0");
-    // One node: every internal topic has one replica; few partitions keep the first start short.
+    // One node (a cluster overrides these): every internal topic has one replica; few partitions keep the first start short.
     p.setProperty("offsets.topic.replication.factor", "1");
     p.setProperty("offsets.topic.num.partitions", "5");
     p.setProperty("transaction.state.log.replication.factor", "1");
@@ -111,7 +132,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       return;
     }
     List<String> command = java(STORAGE_TOOL_MAIN, "format", "--ignore-formatted",
-        "--cluster-id", Uuid.randomUuid().toString(), "--config", properties.toString());
+        "--cluster-id", clusterId, "--config", properties.toString());
     try {
       Process formatting = builder(command).start();
       if (!formatting.waitFor(2, TimeUnit.MINUTES) || formatting.exitValue() != 0) {
@@ -242,6 +263,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The KRaft node id, which metadata and the quorum name this broker by. */
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public String name() {
+    return name;
   }
 
   public boolean isAlive() {

@@ -1,0 +1,213 @@
+package org.rehabnet.e2e.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One fault under a steady stream of traffic, and its account: from the ids every 2xx answer
+ * carried, how many events were produced, applied by their consumer (rows counted by id), applied
+ * twice or lost, what answered 2xx is missing, and how long until an admission made after the fault
+ * opened its episode. {@link #finish} adds the scenario's row to the caller's table. Shared by the
+ * fault suite and the three-broker test.
+ */
+class Scenario {
+
+  static final Duration SETTLE = Duration.ofSeconds(60);
+
+  /** A markdown table of the scenarios' rows under a title. */
+  static String table(String title, List<String> rows) {
+    StringBuilder table = new StringBuilder("# " + title + """
+
+
+        | fault | events produced | applied | duplicates | lost | answered 2xx, missing | time to recover | \
+        time to publish after return | WARN/ERROR lines (intake, monitoring, aftercare) | scenario |
+        |---|---|---|---|---|---|---|---|---|---|
+        """);
+    rows.forEach(r -> table.append(r).append('\n'));
+    return table.toString();
+  }
+
+  static long count(FaultPlatform platform, String service, String sql, Collection<UUID> ids) throws SQLException {
+    try (Connection c = platform.db(service); var statement = c.prepareStatement(sql)) {
+      if (ids != null) {
+        statement.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      }
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** For each id, how many rows name it. */
+  private Map<UUID, Long> rowsPer(String service, String sql, Collection<UUID> ids) throws SQLException {
+    Map<UUID, Long> found = new HashMap<>();
+    try (Connection c = platform.db(service); var statement = c.prepareStatement(sql)) {
+      statement.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      try (var rs = statement.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  private final FaultPlatform platform;
+  private final List<String> rows;
+  private final String name;
+  private final Instant started = Instant.now();
+  private final Map<Path, Long> logOffsets = new HashMap<>();
+  private Traffic traffic;
+
+  Scenario(FaultPlatform platform, List<String> rows, String name) {
+    this.platform = platform;
+    this.name = name;
+    this.rows = rows;
+    for (String service : FaultPlatform.SERVICES) {
+      for (Path log : platform.logFiles(service)) {
+        logOffsets.put(log, log.toFile().length());
+      }
+    }
+  }
+
+  Traffic traffic() {
+    traffic = new Traffic(platform).start();
+    return traffic;
+  }
+
+  /** Milliseconds from {@code back} until no outbox holds a publication recorded before it. */
+  long timeUntilPublishedBefore(Instant back) {
+    await("publications recorded before " + back + " sent").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        .until(() -> unsentBefore(back) == 0);
+    return Duration.between(back, Instant.now()).toMillis();
+  }
+
+  private long unsentBefore(Instant moment) throws SQLException {
+    long unsent = 0;
+    for (String service : FaultPlatform.SERVICES) {
+      try (Connection c = platform.db(service); var statement = c.prepareStatement(
+          "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date <= ?")) {
+        statement.setTimestamp(1, Timestamp.from(moment));
+        try (var rs = statement.executeQuery()) {
+          rs.next();
+          unsent += rs.getLong(1);
+        }
+      }
+    }
+    return unsent;
+  }
+
+  Result finish(Instant faultEnd, String publishAfterReturn) throws Exception {
+    List<UUID> admissions = List.copyOf(traffic.admissions.keySet());
+    List<UUID> discharges = List.copyOf(traffic.discharges);
+    List<UUID> readmissions = List.copyOf(traffic.relapses.values());
+    int produced = admissions.size() + discharges.size() + readmissions.size();
+    long[] tally = new long[3];
+    await("every event produced applied and every outbox empty").atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+          long applied = 0;
+          long duplicates = 0;
+          for (Map<UUID, Long> found : List.of(
+              rowsPer("monitoring", "SELECT admission_id, count(*) FROM detox_episode WHERE admission_id = ANY(?)"
+                  + " GROUP BY admission_id", admissions),
+              rowsPer("aftercare", "SELECT episode_id, count(*) FROM aftercare_plan WHERE episode_id = ANY(?)"
+                  + " GROUP BY episode_id", discharges),
+              rowsPer("intake", "SELECT readmission_request_id, count(*) FROM referral"
+                  + " WHERE readmission_request_id = ANY(?) GROUP BY readmission_request_id", readmissions))) {
+            applied += found.size();
+            duplicates += found.values().stream().mapToLong(n -> n - 1).sum();
+          }
+          tally[0] = applied;
+          tally[1] = duplicates;
+          tally[2] = unsentBefore(Instant.now().plusSeconds(3600));
+          return applied == produced && tally[2] == 0;
+        });
+    long missing = (admissions.size() - count(platform, "intake", "SELECT count(*) FROM admission WHERE id = ANY(?)", admissions))
+        + (discharges.size() - count(platform, "monitoring",
+            "SELECT count(*) FROM detox_episode WHERE id = ANY(?) AND status = 'DISCHARGED'", discharges))
+        + (traffic.relapses.size() - count(platform, "aftercare", "SELECT count(*) FROM relapse_report WHERE id = ANY(?)",
+            traffic.relapses.keySet()));
+    List<UUID> after = traffic.admissions.entrySet().stream().filter(e -> e.getValue().isAfter(faultEnd))
+        .map(Map.Entry::getKey).toList();
+    Instant firstEpisode;
+    try (Connection c = platform.db("monitoring"); var statement = c.prepareStatement(
+        "SELECT min(opened_at) FROM detox_episode WHERE admission_id = ANY(?)")) {
+      statement.setArray(1, c.createArrayOf("uuid", after.toArray()));
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        Timestamp t = rs.getTimestamp(1);
+        firstEpisode = t == null ? null : t.toInstant();
+      }
+    }
+    Long recover = firstEpisode == null ? null : Duration.between(faultEnd, firstEpisode).toMillis();
+    Map<String, Long> logLines = new LinkedHashMap<>();
+    for (String service : FaultPlatform.SERVICES) {
+      logLines.put(service, warnOrErrorLines(service));
+    }
+    long seconds = Duration.between(started, Instant.now()).toSeconds();
+    Result result = new Result(name, produced, tally[0], tally[1], produced - tally[0], missing, recover,
+        tally[2], traffic.requests.get(), traffic.notAnswered2xx.get(), List.copyOf(traffic.serverFaults));
+    rows.add(String.format("| %s | %d (%d admissions, %d discharges, %d readmissions) | %d | %d | %d | %d | %s | %s "
+        + "| %s | %d s, %d requests, %d not answered 2xx |", name, produced, admissions.size(), discharges.size(),
+            readmissions.size(), tally[0], tally[1], produced - tally[0], missing,
+            recover == null ? "no admission after the fault" : recover + " ms", publishAfterReturn,
+            logLines.values().stream().map(String::valueOf).collect(Collectors.joining(", ")), seconds,
+            traffic.requests.get(), traffic.notAnswered2xx.get()));
+    System.out.println(rows.getLast());
+    traffic.firstRefusals.forEach((route, answer) -> System.out.println("  first refusal of " + route + ": " + answer));
+    return result;
+  }
+
+  private long warnOrErrorLines(String service) throws IOException {
+    long lines = 0;
+    for (Path log : platform.logFiles(service)) {
+      if (!Files.exists(log)) {
+        continue;
+      }
+      try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+        long from = logOffsets.getOrDefault(log, 0L);
+        byte[] bytes = new byte[(int) Math.max(0, file.length() - from)];
+        file.seek(from);
+        file.readFully(bytes);
+        lines += new String(bytes, StandardCharsets.UTF_8).lines()
+            .filter(l -> l.contains("\"level\":\"WARN\"") || l.contains("\"level\":\"ERROR\"")).count();
+      }
+    }
+    return lines;
+  }
+
+  record Result(String name, int produced, long applied, long duplicates, long lost, long missing,
+      Long recoverMillis, long unsent, int requests, int notAnswered, List<String> serverFaults) {
+
+    void assertHeld() {
+      assertThat(produced).as(name + ": events produced").isPositive();
+      assertThat(lost).as(name + ": events lost").isZero();
+      assertThat(duplicates).as(name + ": events applied twice").isZero();
+      assertThat(unsent).as(name + ": publications left in the outboxes").isZero();
+      assertThat(missing).as(name + ": requests answered 2xx whose effect is missing").isZero();
+      assertThat(serverFaults).as(name + ": answers 5xx other than 503 (an outage is a 503 with Retry-After)").isEmpty();
+      assertThat(recoverMillis).as(name + ": ms from the fault's end until an admission opened its episode")
+          .isNotNull().isLessThanOrEqualTo(30_000L);
+    }
+  }
+}
