@@ -45,7 +45,8 @@ class DisclosureController {
   @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over three years")
   @ApiResponse(responseCode = "404", description = "unknown patient, or another site's")
   ResponseEntity<List<Disclosure>> disclosures(@PathVariable UUID patientId,
-      // Three years by default and at most: the span a patient may ask an accounting of (42 CFR §2.24(a)).
+      // Three years by default and at most: the span a patient may ask an accounting of
+      // (42 CFR §2.24(a)(2), §2.25(a)).
       @Windowed(defaultSpan = "P1096D", maxSpan = "P1096D") Window window) {
     Caller caller = Caller.current();
     String site = SiteScope.readable(directory.siteOf(patientId), at -> at, caller, "Patient", patientId);
