@@ -126,6 +126,51 @@ class BoundedReadsIntegrationTest {
   }
 
   @Test
+  void aLongTrendComesInClockHoursFromTheDatabaseWithCountLowestHighestAndMean() throws SQLException {
+    Ward.Episode episode = ward.admit("north");
+    // Every 15 minutes for the ten days before this clock hour, totals 0..7 in turn: 960 assessments,
+    // four in each of 240 hours.
+    try (var connection = SharedInfrastructure.get().postgres().superUserConnection("monitoring");
+        var cows = connection.prepareStatement("""
+            INSERT INTO cows_assessment (id, episode_id, assessed_at, assessed_by, resting_pulse, sweating,
+                                         restlessness, pupil_size, bone_joint_aches, runny_nose, gi_upset, tremor,
+                                         yawning, anxiety, gooseflesh, total, band, version)
+            SELECT gen_random_uuid(), ?, date_trunc('hour', ?::timestamptz) - ((i + 1) * interval '15 minutes'),
+                   'nurse-north', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, i % 8, 'NONE', 0
+            FROM generate_series(0, 959) AS i""")) {
+      cows.setObject(1, episode.id());
+      cows.setObject(2, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+      cows.executeUpdate();
+    }
+
+    ApiResponse week = get(episode, "/withdrawal-trend/hourly", "");
+    assertThat(week.status()).as(week.body()).isEqualTo(200);
+    JsonNode hours = week.json().get("cows");
+    assertThat(hours.size()).as("7 days of hours, not every assessment").isBetween(167, 168);
+    long counted = 0;
+    for (JsonNode hour : hours) {
+      counted += hour.get("assessments").asInt();
+      assertThat(Instant.parse(hour.get("hour").asString()).getEpochSecond() % 3600).isZero();
+      double mean = hour.get("mean").asDouble();
+      assertThat(mean).isBetween(hour.get("lowest").asDouble(), hour.get("highest").asDouble());
+    }
+    assertThat(counted).isEqualTo(countCows(episode.id(), now.minus(Duration.ofDays(7)), now));
+    JsonNode latest = hours.get(hours.size() - 1);
+    assertThat(latest.get("assessments").asInt()).isEqualTo(4);
+    assertThat(latest.get("highest").asInt() - latest.get("lowest").asInt()).isEqualTo(3);
+    assertThat(latest.get("mean").asDouble()).isIn(1.5, 5.5);
+
+    ApiResponse longer = get(episode, "/withdrawal-trend/hourly", "?from=" + encode(now.minus(Duration.ofDays(30))));
+    assertThat(longer.status()).as(longer.body()).isEqualTo(200);
+    JsonNode month = longer.json().get("cows");
+    assertThat(month.size()).isEqualTo(240);
+    Ward.assertValidation(get(episode, "/withdrawal-trend/hourly", "?from=" + encode(now.minus(Duration.ofDays(32)))),
+        "from");
+    ApiResponse foreign = ward.api.get("/v1/episodes/" + episode.id() + "/withdrawal-trend/hourly", ward.nurseSouth);
+    assertThat(foreign.status()).isEqualTo(404);
+  }
+
+  @Test
   void theMarAndObservationsAnswerTheirWindowWithATotal() {
     Ward.Episode episode = ward.admit("north");
     ward.chartCalmInWithdrawal(episode);
@@ -306,6 +351,20 @@ class BoundedReadsIntegrationTest {
         }
       }
       return ids;
+    }
+  }
+
+  private static long countCows(UUID episodeId, Instant from, Instant to) throws SQLException {
+    try (var connection = SharedInfrastructure.get().postgres().superUserConnection("monitoring");
+        var query = connection.prepareStatement(
+            "SELECT count(*) FROM cows_assessment WHERE episode_id = ? AND assessed_at BETWEEN ? AND ?")) {
+      query.setObject(1, episodeId);
+      query.setObject(2, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
+      query.setObject(3, java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
+      try (var rs = query.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 

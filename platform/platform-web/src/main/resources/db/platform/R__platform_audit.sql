@@ -18,9 +18,15 @@ CREATE TABLE IF NOT EXISTS audit_event
   reason        TEXT,
   request_id    TEXT
 );
-CREATE INDEX IF NOT EXISTS audit_event_by_patient ON audit_event (patient_id, occurred_at);
-CREATE INDEX IF NOT EXISTS audit_event_by_actor ON audit_event (actor, occurred_at);
-CREATE INDEX IF NOT EXISTS audit_event_by_time ON audit_event (occurred_at);
+-- The auditor's query reads keyset pages newest first on (occurred_at, id) (docs/api.md, "Paging"):
+-- each index ends with the id so a page is a range scan that stops after limit + 1 rows. They replace
+-- the (…, occurred_at) indexes they extend; this file is repeatable, so every step is idempotent.
+CREATE INDEX IF NOT EXISTS audit_event_by_patient_keyset ON audit_event (patient_id, occurred_at, id);
+CREATE INDEX IF NOT EXISTS audit_event_by_actor_keyset ON audit_event (actor, occurred_at, id);
+CREATE INDEX IF NOT EXISTS audit_event_by_time_keyset ON audit_event (occurred_at, id);
+DROP INDEX IF EXISTS audit_event_by_patient;
+DROP INDEX IF EXISTS audit_event_by_actor;
+DROP INDEX IF EXISTS audit_event_by_time;
 
 CREATE OR REPLACE FUNCTION audit_event_is_append_only() RETURNS trigger
   LANGUAGE plpgsql AS

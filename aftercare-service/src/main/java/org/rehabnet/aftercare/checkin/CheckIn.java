@@ -107,6 +107,10 @@ class CheckIn {
     return planId;
   }
 
+  Instant recordedAt() {
+    return recordedAt;
+  }
+
   LocalDate checkedInOn() {
     return checkedInOn;
   }

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +43,20 @@ class CheckInController {
 
   @GetMapping("/check-ins")
   @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
-  @Operation(summary = "The plan's check-in schedule, status and check-ins (counsellor of its site, clinical lead)")
+  @Operation(summary = "The plan's check-ins in the order they were recorded, by default those recorded in the last "
+      + "365 days in pages of 100 with X-Total-Count and Link rel=next (counsellor of its site, clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 731 days")
+  @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
+  ResponseEntity<List<CheckInService.CheckInView>> checkIns(@PathVariable UUID planId,
+      // A year by default: after the first month check-ins are monthly, then quarterly (about 20 a year).
+      @Windowed(defaultSpan = "P365D", maxSpan = "P731D") Window window) {
+    return Pages.respond(checkIns.ofPlan(planId, window, Caller.current()), window);
+  }
+
+  @GetMapping("/check-in-schedule")
+  @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
+  @Operation(summary = "The plan's check-in status and the due dates of its first year (counsellor of its site, "
+      + "clinical lead)")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
   CheckInService.ScheduleView schedule(@PathVariable UUID planId) {
     return checkIns.schedule(planId, Caller.current());

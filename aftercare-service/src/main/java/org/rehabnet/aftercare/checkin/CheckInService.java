@@ -15,6 +15,9 @@ import org.rehabnet.aftercare.site.SitePolicy;
 import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -37,7 +40,7 @@ public class CheckInService {
       Phq9.@Nullable Band phq9Band, boolean safetyAlert, CheckIn.Housing housing, CheckIn.Employment employment,
       String recordedBy, @Nullable UUID relapseReportId) {}
 
-  record ScheduleView(UUID planId, CheckInStatus status, List<LocalDate> dueDatesThisYear, List<CheckInView> checkIns) {}
+  record ScheduleView(UUID planId, CheckInStatus status, List<LocalDate> dueDatesThisYear) {}
 
   private final CheckIns checkIns;
   private final FollowUpTasks tasks;
@@ -104,10 +107,18 @@ public class CheckInService {
   ScheduleView schedule(UUID planId, Caller caller) {
     PlanRef plan = plans.readable(planId, caller);
     SitePolicy site = sites.of(plan.site());
-    audit.read("CheckIn", planId, plan.patientId(), plan.site());
     return new ScheduleView(planId, statusOf(plan, site.today(clock)),
-        cadence(site).dueDatesUntil(plan.startsOn(), plan.startsOn().plusYears(1)),
-        checkIns.findByPlanIdOrderByCheckedInOn(planId).stream().map(c -> view(c, null, null)).toList());
+        cadence(site).dueDatesUntil(plan.startsOn(), plan.startsOn().plusYears(1)));
+  }
+
+  @Transactional(readOnly = true)
+  Page<CheckInView> ofPlan(UUID planId, Window window, Caller caller) {
+    PlanRef plan = plans.readable(planId, caller);
+    audit.read("CheckIn", planId, plan.patientId(), plan.site());
+    return Page.read(window, rows -> checkIns.firstPage(planId, window.from(), window.to(), rows),
+        (after, rows) -> checkIns.pageAfter(planId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> checkIns.countInWindow(planId, window.from(), window.to()),
+        checkIn -> new Position(checkIn.recordedAt(), checkIn.id())).map(checkIn -> view(checkIn, null, null));
   }
 
   /** Where the plan's check-ins stand on {@code today}, a calendar day at the plan's site. */

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rehabnet.platform.web.paging.Position;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,13 +62,41 @@ class DisclosureLog {
         .update();
   }
 
-  /** The patient's disclosures, newest first. */
-  List<Disclosure> of(UUID patientId) {
-    return jdbc.sql("SELECT * FROM disclosure WHERE patient_id = :patientId ORDER BY disclosed_at DESC, id")
-        .param("patientId", patientId)
+  // The patient's disclosures: keyset pages of a time window, newest first (docs/api.md, "Paging"); the index
+  // (patient_id, disclosed_at, id) serves all three.
+  List<Disclosure> firstPage(UUID patientId, Instant from, Instant to, int rows) {
+    return jdbc.sql("""
+            SELECT * FROM disclosure WHERE patient_id = :patientId AND disclosed_at >= :from AND disclosed_at <= :to
+             ORDER BY disclosed_at DESC, id DESC LIMIT :rows""")
+        .param("patientId", patientId).param("from", at(from)).param("to", at(to)).param("rows", rows)
         .query(DisclosureLog::map)
         .list();
   }
+
+  List<Disclosure> pageAfter(UUID patientId, Instant from, Instant to, Position after, int rows) {
+    return jdbc.sql("""
+            SELECT * FROM disclosure WHERE patient_id = :patientId AND disclosed_at >= :from AND disclosed_at <= :to
+               AND (disclosed_at, id) < (:afterAt, :afterId)
+             ORDER BY disclosed_at DESC, id DESC LIMIT :rows""")
+        .param("patientId", patientId).param("from", at(from)).param("to", at(to))
+        .param("afterAt", at(after.at())).param("afterId", after.id()).param("rows", rows)
+        .query(DisclosureLog::map)
+        .list();
+  }
+
+  long countInWindow(UUID patientId, Instant from, Instant to) {
+    return jdbc.sql("""
+            SELECT count(*) FROM disclosure WHERE patient_id = :patientId AND disclosed_at >= :from
+               AND disclosed_at <= :to""")
+        .param("patientId", patientId).param("from", at(from)).param("to", at(to))
+        .query(Long.class)
+        .single();
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
 
   private static Disclosure map(ResultSet rs, int row) throws SQLException {
     return new Disclosure(rs.getObject("id", UUID.class), rs.getTimestamp("disclosed_at").toInstant(),

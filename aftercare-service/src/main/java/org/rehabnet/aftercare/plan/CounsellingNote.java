@@ -54,6 +54,10 @@ class CounsellingNote {
     return id;
   }
 
+  Instant writtenAt() {
+    return writtenAt;
+  }
+
   @Override
   public String toString() {
     return "CounsellingNote[" + id + "]";

@@ -7,6 +7,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,9 +89,12 @@ class PlanController {
 
   @GetMapping("/{planId}/counselling-notes")
   @PreAuthorize("hasRole('counsellor')")
-  @Operation(summary = "Individual counselling notes (only counsellors of the patient's site)")
+  @Operation(summary = "Individual counselling notes, oldest first, by default those written in the last 365 days in "
+      + "pages of 100 with X-Total-Count and Link rel=next (only counsellors of the patient's site)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 731 days")
   @ApiResponse(responseCode = "404", description = "Unknown, or not a counsellor of the patient's site")
-  List<CounsellingNote.View> notes(@PathVariable UUID planId) {
-    return plans.notes(planId, Caller.current());
+  ResponseEntity<List<CounsellingNote.View>> notes(@PathVariable UUID planId,
+      @Windowed(defaultSpan = "P365D", maxSpan = "P731D") Window window) {
+    return Pages.respond(plans.notes(planId, window, Caller.current()), window);
   }
 }

@@ -11,6 +11,9 @@ import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.events.monitoring.PatientDischarged;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
 import org.rehabnet.platform.web.security.Roles;
@@ -129,11 +132,14 @@ class PlanService {
 
   /** Only counsellors who work at the patient's site: not a clinical lead, not another site. */
   @Transactional(readOnly = true)
-  List<CounsellingNote.View> notes(UUID planId, Caller caller) {
+  Page<CounsellingNote.View> notes(UUID planId, Window window, Caller caller) {
     PlanRef plan = SiteScope.ownSite(lookup.find(planId).filter(p -> caller.hasRole(Roles.COUNSELLOR)), PlanRef::site,
         caller, "Aftercare plan", planId);
     audit.read("CounsellingNote", planId, plan.patientId(), plan.site());
-    return notes.findByPlanIdOrderByWrittenAt(planId).stream().map(CounsellingNote::view).toList();
+    return Page.read(window, rows -> notes.firstPage(planId, window.from(), window.to(), rows),
+        (after, rows) -> notes.pageAfter(planId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> notes.countInWindow(planId, window.from(), window.to()),
+        note -> new Position(note.writtenAt(), note.id())).map(CounsellingNote::view);
   }
 
   private AftercarePlan readable(UUID planId, Caller caller) {

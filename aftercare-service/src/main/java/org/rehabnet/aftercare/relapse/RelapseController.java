@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,9 +65,13 @@ class RelapseController {
 
   @GetMapping
   @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
-  @Operation(summary = "The plan's lapse and relapse reports (counsellor of its site, clinical lead)")
+  @Operation(summary = "The plan's lapse and relapse reports, oldest first, by default those reported in the last "
+      + "365 days in pages of 100 with X-Total-Count and Link rel=next (counsellor of its site, clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 731 days")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
-  List<RelapseView> ofPlan(@PathVariable UUID planId) {
-    return relapses.ofPlan(planId, Caller.current());
+  ResponseEntity<List<RelapseView>> ofPlan(@PathVariable UUID planId,
+      // A year by default: a plan's reports come weeks apart, and a counsellor looks back over the year.
+      @Windowed(defaultSpan = "P365D", maxSpan = "P731D") Window window) {
+    return Pages.respond(relapses.ofPlan(planId, window, Caller.current()), window);
   }
 }

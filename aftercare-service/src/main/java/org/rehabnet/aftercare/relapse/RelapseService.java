@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.aftercare.alert.Alerts;
 import org.rehabnet.aftercare.care.PatientInCare;
@@ -18,6 +20,9 @@ import org.rehabnet.aftercare.site.SitePolicy;
 import org.rehabnet.platform.events.clinical.Substance;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -116,19 +121,22 @@ class RelapseService {
   }
 
   @Transactional(readOnly = true)
-  List<RelapseView> ofPlan(UUID planId, Caller caller) {
+  Page<RelapseView> ofPlan(UUID planId, Window window, Caller caller) {
     PlanRef plan = plans.readable(planId, caller);
     audit.read("RelapseReport", planId, plan.patientId(), plan.site());
-    List<OutreachTask> tasks = outreach.findByPlanId(planId);
-    return reports.findByPlanIdOrderByReportedAt(planId).stream()
-        .flatMap(report -> tasks.stream()
-            .filter(t -> t.reportId().equals(report.id()))
-            .findFirst()
-            .map(task -> RelapseView.of(report, task, alerts.alertOf(report.id()).orElse(null),
-                resupplies.findByReportId(report.id()).orElse(null), plan.status().name()))
-            .stream())
-        .toList();
+    Page<RelapseReport> page = Page.read(window,
+        rows -> reports.firstPage(planId, window.from(), window.to(), rows),
+        (after, rows) -> reports.pageAfter(planId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> reports.countInWindow(planId, window.from(), window.to()),
+        report -> new Position(report.reportedAt(), report.id()));
+    // Each report is filed with its outreach task in one transaction; read the page's tasks only.
+    Map<UUID, OutreachTask> tasks = outreach.findByReportIdIn(page.items().stream().map(RelapseReport::id).toList())
+        .stream().collect(Collectors.toMap(OutreachTask::reportId, task -> task));
+    return page.map(report -> RelapseView.of(report, Objects.requireNonNull(tasks.get(report.id())),
+        alerts.alertOf(report.id()).orElse(null), resupplies.findByReportId(report.id()).orElse(null),
+        plan.status().name()));
   }
+
 
   @Transactional
   Outreach.OpenOutreach outreachDone(UUID planId, UUID taskId, Caller caller) {

@@ -83,7 +83,7 @@ class SiteSettingsIntegrationTest {
         new SiteSettings.Aftercare(Period.ofWeeks(2), Period.ofMonths(2), Period.ofMonths(2), Period.ofYears(1),
             Period.ofMonths(6), Duration.ofHours(24), Duration.ofHours(1))), 1);
     UUID planId = Fixtures.planFromDischarge(UUID.randomUUID(), site, Instant.now());
-    JsonNode schedule = api.get("/v1/plans/" + planId + "/check-ins", counsellor).json();
+    JsonNode schedule = api.get("/v1/plans/" + planId + "/check-in-schedule", counsellor).json();
     LocalDate start = LocalDate.parse(api.get("/v1/plans/" + planId, counsellor).json().get("startsOn").asString());
 
     List<String> due = schedule.get("dueDatesThisYear").valueStream().map(JsonNode::asString).toList();

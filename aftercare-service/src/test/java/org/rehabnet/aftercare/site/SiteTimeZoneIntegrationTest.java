@@ -159,7 +159,7 @@ class SiteTimeZoneIntegrationTest {
   }
 
   private JsonNode schedule(UUID planId) {
-    return api.get("/v1/plans/" + planId + "/check-ins", counsellor).json();
+    return api.get("/v1/plans/" + planId + "/check-in-schedule", counsellor).json();
   }
 
   private JsonNode caseloadEntry(UUID planId) {

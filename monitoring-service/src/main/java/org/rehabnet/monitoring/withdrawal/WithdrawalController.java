@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WithdrawalController {
 
   private final WithdrawalService withdrawal;
+  private final HourlyWithdrawal hourly;
 
-  WithdrawalController(WithdrawalService withdrawal) {
+  WithdrawalController(WithdrawalService withdrawal, HourlyWithdrawal hourly) {
     this.withdrawal = withdrawal;
+    this.hourly = hourly;
   }
 
   @PostMapping("/v1/episodes/{episodeId}/cows-assessments")
@@ -62,6 +64,17 @@ class WithdrawalController {
   @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
   WithdrawalViews.Trend trend(@PathVariable UUID episodeId, @Windowed(defaultSpan = "PT72H") Window window) {
     return withdrawal.trend(episodeId, window, Caller.current());
+  }
+
+  @GetMapping("/v1/episodes/{episodeId}/withdrawal-trend/hourly")
+  @PreAuthorize("hasAnyRole('nurse', 'physician', 'clinical-lead')")
+  @Operation(summary = "The COWS trend downsampled by the database to clock hours (UTC): per hour the count, lowest, "
+      + "highest and mean total; by default the last 7 days, at most 31 (nurse, physician of its site; clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from or to not valid, or a window over 31 days")
+  @ApiResponse(responseCode = "404", description = "Unknown episode, or at a site that is not the caller's")
+  HourlyWithdrawal.HourlyTrend hourlyTrend(@PathVariable UUID episodeId,
+      @Windowed(defaultSpan = "P7D") Window window) {
+    return hourly.of(episodeId, window, Caller.current());
   }
 
   @GetMapping("/v1/episodes/{episodeId}/cows-assessments")

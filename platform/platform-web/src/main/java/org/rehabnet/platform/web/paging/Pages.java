@@ -3,6 +3,9 @@ package org.rehabnet.platform.web.paging;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -18,9 +21,25 @@ public final class Pages {
   private Pages() {}
 
   public static <T> ResponseEntity<List<T>> respond(Page<T> page, Window window) {
+    return respond(page, window, Map.of());
+  }
+
+  /**
+   * A page of a list that also takes filters (the audit trail's {@code patientId}, {@code actor}): the
+   * next link carries them too, or its next page would be a page of another list. A null value is
+   * left out.
+   */
+  public static <T> ResponseEntity<List<T>> respond(Page<T> page, Window window,
+      Map<String, ? extends @Nullable Object> filters) {
     var answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total()));
     if (page.next() != null) {
-      answer.header("Link", "<" + nextQuery(window, page.next()) + ">; rel=\"next\"");
+      StringBuilder next = new StringBuilder(nextQuery(window, page.next()));
+      new TreeMap<>(filters).forEach((name, value) -> {
+        if (value != null) {
+          next.append('&').append(encode(name)).append('=').append(encode(value.toString()));
+        }
+      });
+      answer.header("Link", "<" + next + ">; rel=\"next\"");
     }
     return answer.body(page.items());
   }

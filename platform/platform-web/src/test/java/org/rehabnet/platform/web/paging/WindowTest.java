@@ -122,6 +122,19 @@ class WindowTest {
   }
 
   @Test
+  void aFilteredListsNextLinkKeepsItsFiltersEncodedAndLeavesOutThoseNotGiven() {
+    Window window = resolve(null, null, "2", null);
+    Position last = new Position(NOW.minusSeconds(5), UUID.randomUUID());
+    Page<String> page = Page.of(List.of("a", "b", "c"), window, 7, item -> last);
+    java.util.Map<String, @Nullable Object> filters = new java.util.HashMap<>();
+    filters.put("actor", "nurse north&co");
+    filters.put("patientId", null);
+    assertThat(Pages.respond(page, window, filters).getHeaders().getFirst("Link")).isEqualTo("<?from=2026-03-07T12"
+        + "%3A00%3A00Z&to=2026-03-10T12%3A00%3A00Z&limit=2&cursor=" + Cursor.encode(last)
+        + "&actor=nurse+north%26co>; rel=\"next\"");
+  }
+
+  @Test
   void theLastPageHasNoNextLink() {
     Window window = resolve(null, null, "2", null);
     Page<String> page = Page.of(List.of("a", "b"), window, 2, item -> new Position(NOW, UUID.randomUUID()));
