@@ -79,7 +79,7 @@ class PlanPages {
   @GetMapping("/aftercare/plans/{planId}/check-ins")
   String checkIns(@PathVariable UUID planId, Model model, HttpSession session) {
     common(planId, gateway.get("/api/aftercare/v1/plans/{id}", planId), model, session);
-    model.addAttribute("checkIns", gateway.list("/api/aftercare/v1/plans/{id}/check-ins", planId));
+    model.addAttribute("checkIns", gateway.listWindow("/api/aftercare/v1/plans/{id}/check-ins", planId));
     model.addAttribute("substances", SUBSTANCES);
     return "aftercare/check-ins";
   }
@@ -158,7 +158,7 @@ class PlanPages {
   @GetMapping("/aftercare/plans/{planId}/relapses")
   String relapses(@PathVariable UUID planId, Model model, HttpSession session) {
     common(planId, gateway.get("/api/aftercare/v1/plans/{id}", planId), model, session);
-    model.addAttribute("reports", gateway.list("/api/aftercare/v1/plans/{id}/relapses", planId));
+    model.addAttribute("reports", gateway.listWindow("/api/aftercare/v1/plans/{id}/relapses", planId));
     model.addAttribute("substances", SUBSTANCES);
     return "aftercare/relapse";
   }

@@ -86,7 +86,7 @@ class AuditPages {
 
   @GetMapping("/aftercare/patients/{patientId}/disclosures")
   String disclosures(@PathVariable String patientId, Model model) {
-    model.addAttribute("disclosures", gateway.list("/api/aftercare/v1/patients/{id}/disclosures", patientId));
+    model.addAttribute("disclosures", gateway.listWindow("/api/aftercare/v1/patients/{id}/disclosures", patientId));
     return "audit/disclosures";
   }
 }

@@ -155,6 +155,11 @@ public class Gateway {
     return listAs(token(), path, variables);
   }
 
+  /** A windowed list in its default window, whole (see {@link #listWindowAs}). */
+  public List<Map<String, Object>> listWindow(String path, Object... variables) {
+    return listWindowAs(token(), null, path, variables);
+  }
+
   public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {
     var request = rest.post().uri(path, variables);
     if (body != null) {
