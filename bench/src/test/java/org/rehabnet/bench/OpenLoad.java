@@ -60,8 +60,8 @@ final class OpenLoad {
         }
         if (status == expected) {
           latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
-        } else {
-          errors.incrementAndGet();
+        } else if (errors.incrementAndGet() <= 3) {
+          System.out.printf("   %s: answered %d (-1: no answer)%n", label, status);
         }
         answered.incrementAndGet();
       });
