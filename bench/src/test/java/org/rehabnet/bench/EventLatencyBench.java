@@ -253,7 +253,7 @@ public final class EventLatencyBench {
     return batches;
   }
 
-  private static Connection connect(String database) throws SQLException {
+  static Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(POSTGRES + database, database, database + "-dev");
   }
 
