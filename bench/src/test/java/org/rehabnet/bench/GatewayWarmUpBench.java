@@ -151,8 +151,20 @@ public final class GatewayWarmUpBench {
     return Long.parseLong(Files.readString(ROOT.resolve(".rehabnet/pids/gateway.pid")).strip());
   }
 
-  /** utime + stime of the process, in clock ticks (USER_HZ, 100 on Linux). */
+  /**
+   * utime + stime, in clock ticks (USER_HZ, 100 on Linux), of the launcher's process for the gateway
+   * and what it started (the pid file may name a wrapper of the JVM).
+   */
   private static long cpuTicks(long pid) throws Exception {
+    long ticks = 0;
+    for (long process : java.util.stream.Stream.concat(java.util.stream.Stream.of(pid),
+        ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid)).toList()) {
+      ticks += ownTicks(process);
+    }
+    return ticks;
+  }
+
+  private static long ownTicks(long pid) throws Exception {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
