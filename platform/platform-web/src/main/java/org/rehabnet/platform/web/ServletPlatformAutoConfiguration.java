@@ -1,5 +1,7 @@
 package org.rehabnet.platform.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,8 @@ import org.rehabnet.platform.web.idempotency.ExpiredAnswers;
 import org.rehabnet.platform.web.idempotency.IdempotencyFilter;
 import org.rehabnet.platform.web.idempotency.IdempotentAnswers;
 import org.rehabnet.platform.web.json.StrictJsonInput;
+import org.rehabnet.platform.web.overload.OverloadPolicy;
+import org.rehabnet.platform.web.overload.RequestsInFlight;
 import org.rehabnet.platform.web.paging.WindowArgumentResolver;
 import org.rehabnet.platform.web.problem.ProblemDetailsAdvice;
 import org.rehabnet.platform.web.problem.ProblemErrorReportValve;
@@ -49,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every servlet service gets from the platform: errors, token checks, correlation ids. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(TokenPolicy.class)
+@EnableConfigurationProperties({TokenPolicy.class, OverloadPolicy.class})
 @EnableMethodSecurity
 public class ServletPlatformAutoConfiguration {
 
@@ -120,7 +124,7 @@ public class ServletPlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<AuditBeforeDisclosure.RequestScope> auditRequestScope(AuditTrail audit) {
       var registration = new FilterRegistrationBean<>(new AuditBeforeDisclosure.RequestScope(audit));
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
       return registration;
     }
 
@@ -189,6 +193,20 @@ public class ServletPlatformAutoConfiguration {
         }
       });
     }
+  }
+
+  /**
+   * Just inside the correlation filter, so a refusal carries the request id, and before Spring
+   * Security and the audit scope: a request refused for overload costs no token check and touches no
+   * record, so it writes no audit row either (the database is what it would wait for).
+   */
+  @Bean
+  FilterRegistrationBean<RequestsInFlight> requestsInFlight(OverloadPolicy policy, JsonMapper json, Clock clock,
+      ObjectProvider<MeterRegistry> meters) {
+    var registration = new FilterRegistrationBean<>(
+        new RequestsInFlight(policy, json, clock, meters.getIfAvailable(() -> Metrics.globalRegistry)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
   }
 
   @Bean
