@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.rehabnet.test.devstack.Topology;
 import org.rehabnet.test.http.ApiClient;
 import org.rehabnet.test.http.ApiClient.ApiResponse;
@@ -39,17 +40,27 @@ final class Admissions {
 
   /** Dev-realm tokens live 5 minutes and a run is longer: fetched again after 4. */
   static final class Token {
-    private final String username;
+    private final Supplier<String> fetch;
     private String value;
     private long fetched;
 
     Token(String username) {
-      this.username = username;
+      this(() -> token(username));
+    }
+
+    Token(Supplier<String> fetch) {
+      this.fetch = fetch;
+    }
+
+    /** A partner organisation's client-credentials token. */
+    static Token partner(String clientId, String secret) {
+      return new Token(() -> fetchToken(clientId, "grant_type=client_credentials&client_id=" + clientId
+          + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)));
     }
 
     synchronized String get() {
       if (value == null || System.nanoTime() - fetched > TimeUnit.MINUTES.toNanos(4)) {
-        value = token(username);
+        value = fetch.get();
         fetched = System.nanoTime();
       }
       return value;
@@ -145,8 +156,11 @@ final class Admissions {
   }
 
   static String token(String username) {
-    String form = "grant_type=password&client_id=rehabnet-cli&username=" + username + "&password="
-        + URLEncoder.encode("rehabnet-dev", StandardCharsets.UTF_8);
+    return fetchToken(username, "grant_type=password&client_id=rehabnet-cli&username=" + username + "&password="
+        + URLEncoder.encode("rehabnet-dev", StandardCharsets.UTF_8));
+  }
+
+  private static String fetchToken(String who, String form) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
@@ -156,7 +170,7 @@ final class Admissions {
       JsonNode body = new ApiResponse(response.statusCode(), Map.of(), response.body()).json();
       return body.get("access_token").asString();
     } catch (Exception e) {
-      throw new IllegalStateException("no token for " + username + ": is the platform up (./rehabnet up)?", e);
+      throw new IllegalStateException("no token for " + who + ": is the platform up (./rehabnet up)?", e);
     }
   }
 }

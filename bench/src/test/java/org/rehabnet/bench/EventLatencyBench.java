@@ -188,7 +188,7 @@ public final class EventLatencyBench {
   }
 
   /** The broker's own produce-to-consume time at the same rate, acks=all, on its own topic. */
-  private static Histogram brokerBaseline(int rate, int count) throws Exception {
+  static Histogram brokerBaseline(int rate, int count) throws Exception {
     String topic = "bench.broker-latency.v1";
     int partitions = TOPOLOGY.partitions();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA))) {
