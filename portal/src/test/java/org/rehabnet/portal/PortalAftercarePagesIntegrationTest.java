@@ -164,6 +164,8 @@ class PortalAftercarePagesIntegrationTest {
   @Test
   void theLedgerShowsBalanceAndEntriesAndARefusedEntryShowsItsRule() throws Exception {
     String page = page("/aftercare/plans/" + PLAN + "/contingency", COUNSELLOR);
+    assertThat(gateway.windows).as("the ledger read whole, page by page")
+        .containsEntry("/api/aftercare/v1/plans/" + PLAN + "/contingency", "default");
     assertThat(page).contains("Balance 7.50 (earned 12.50, redeemed 5.00); streak 2, next reward 7.50")
         .contains("2026-11-20").contains("NEGATIVE_SCREEN").contains("<label for=\"behaviour\">");
     noNameInUrlsOrTitle(page);

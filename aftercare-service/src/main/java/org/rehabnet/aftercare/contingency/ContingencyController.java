@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.platform.events.clinical.Substance;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.problem.DomainProblem;
 import org.rehabnet.platform.web.problem.ProblemType;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +51,8 @@ class ContingencyController {
 
   /**
    * The ledger; after recording, {@code recordedEntryId} is the new entry and {@code relapseReportId}
-   * the relapse report a positive screen started.
+   * the relapse report a positive screen started. Read, {@code entries} is one page of the window
+   * (the headers say how many and where the next page is); the sums are always the whole ledger's.
    */
   record LedgerView(UUID planId, int streak, int nextRewardCents, int earnedCents, int redeemedCents,
       int balanceCents, int capCents, List<LedgerEntry> entries, @Nullable UUID recordedEntryId,
@@ -61,10 +66,17 @@ class ContingencyController {
 
   @GetMapping
   @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
-  @Operation(summary = "The plan's contingency-management ledger (counsellor of its site, clinical lead)")
+  @Operation(summary = "The plan's contingency-management ledger: its sums, and its entries in the order they were "
+      + "recorded, by default those of the last 365 days in pages of 100 with X-Total-Count (entries) and Link "
+      + "rel=next (counsellor of its site, clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 731 days")
   @ApiResponse(responseCode = "404", description = "Unknown plan, or another site's")
-  public LedgerView ledger(@PathVariable UUID planId) {
-    return contingency.ledger(planId, Caller.current());
+  public ResponseEntity<LedgerView> ledger(@PathVariable UUID planId,
+      // A year by default: screens twice a week and weekly sessions are some 150 entries a year, and a
+      // programme of contingency management runs 12 to 24 weeks, so one year holds a whole programme.
+      @Windowed(defaultSpan = "P365D", maxSpan = "P731D") Window window) {
+    ContingencyService.LedgerPage read = contingency.ledger(planId, window, Caller.current());
+    return Pages.respondWithin(read.ledger(), read.entries(), window, Map.of());
   }
 
   @PostMapping("/behaviours")

@@ -11,6 +11,8 @@ import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.aftercare.site.SitePolicy;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ContingencyService {
 
   private final ContingencyLedgers ledgers;
+  private final LedgerReads reads;
   private final PlanLookup plans;
   private final SitePolicies sites;
   private final Reengagement reengagement;
@@ -33,9 +36,10 @@ class ContingencyService {
   private final Clock clock;
   private final AuditTrail audit;
 
-  ContingencyService(ContingencyLedgers ledgers, PlanLookup plans, SitePolicies sites, Reengagement reengagement,
-      ContingencyProperties properties, Clock clock, AuditTrail audit) {
+  ContingencyService(ContingencyLedgers ledgers, LedgerReads reads, PlanLookup plans, SitePolicies sites,
+      Reengagement reengagement, ContingencyProperties properties, Clock clock, AuditTrail audit) {
     this.ledgers = ledgers;
+    this.reads = reads;
     this.plans = plans;
     this.sites = sites;
     this.reengagement = reengagement;
@@ -44,11 +48,18 @@ class ContingencyService {
     this.audit = audit;
   }
 
+  /** The ledger's sums with one page of its entries; the page's total and next position for the headers. */
+  record LedgerPage(ContingencyController.LedgerView ledger, Page<LedgerEntry> entries) {}
+
   @Transactional(readOnly = true)
-  ContingencyController.LedgerView ledger(UUID planId, Caller caller) {
+  LedgerPage ledger(UUID planId, Window window, Caller caller) {
     PlanRef plan = plans.readable(planId, caller);
     audit.read("ContingencyLedger", planId, plan.patientId(), plan.site());
-    return view(ledgers.findById(planId).orElseGet(() -> ledgerFor(plan)), null, null);
+    LedgerReads.Sums sums = reads.sums(planId).orElseGet(() -> new LedgerReads.Sums(0, 0, 0, properties.capCents()));
+    Page<LedgerEntry> entries = reads.entries(planId, window);
+    return new LedgerPage(new ContingencyController.LedgerView(planId, sums.streak(),
+        properties.schedule().rewardAfter(sums.streak()), sums.earnedCents(), sums.redeemedCents(),
+        sums.earnedCents() - sums.redeemedCents(), sums.capCents(), entries.items(), null, null), entries);
   }
 
   @Transactional

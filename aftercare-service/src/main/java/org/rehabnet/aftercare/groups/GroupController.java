@@ -17,6 +17,9 @@ import org.rehabnet.aftercare.groups.GroupViews.EnrolmentView;
 import org.rehabnet.aftercare.groups.GroupViews.GroupView;
 import org.rehabnet.aftercare.groups.GroupViews.ScheduledSession;
 import org.rehabnet.aftercare.groups.GroupViews.SessionView;
+import org.rehabnet.platform.web.paging.Pages;
+import org.rehabnet.platform.web.paging.Window;
+import org.rehabnet.platform.web.paging.Windowed;
 import org.rehabnet.platform.web.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -121,8 +124,14 @@ class GroupController {
 
   @GetMapping("/{groupId}/sessions/{sessionId}/notes")
   @PreAuthorize("hasAnyRole('counsellor', 'clinical-lead')")
-  @Operation(summary = "Group notes of a session (counsellor of the group's site, clinical lead)")
-  List<GroupNote.View> notes(@PathVariable UUID groupId, @PathVariable UUID sessionId) {
-    return groups.notes(groupId, sessionId, Caller.current());
+  @Operation(summary = "Group notes of a session, oldest first, by default those written in the last 365 days in "
+      + "pages of 100 with X-Total-Count and Link rel=next (counsellor of the group's site, clinical lead)")
+  @ApiResponse(responseCode = "400", description = "from, to, limit or cursor not valid, or a window over 731 days")
+  @ApiResponse(responseCode = "404", description = "Unknown group or session, or another site's")
+  ResponseEntity<List<GroupNote.View>> notes(@PathVariable UUID groupId, @PathVariable UUID sessionId,
+      // As a plan's counselling notes: a year by default, which holds every note of a session written
+      // in the year after it; an older one is read by naming from.
+      @Windowed(defaultSpan = "P365D", maxSpan = "P731D") Window window) {
+    return Pages.respond(groups.notes(groupId, sessionId, window, Caller.current()), window);
   }
 }

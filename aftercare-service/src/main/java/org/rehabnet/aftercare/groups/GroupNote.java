@@ -40,6 +40,14 @@ class GroupNote {
 
   record View(UUID noteId, UUID sessionId, String text, String writtenBy, Instant writtenAt) {}
 
+  UUID id() {
+    return id;
+  }
+
+  Instant writtenAt() {
+    return writtenAt;
+  }
+
   View view() {
     return new View(id, sessionId, text, writtenBy, writtenAt);
   }

@@ -23,6 +23,9 @@ import org.rehabnet.aftercare.plan.PlanRef;
 import org.rehabnet.aftercare.site.SitePolicies;
 import org.rehabnet.platform.web.audit.AuditAction;
 import org.rehabnet.platform.web.audit.AuditTrail;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
+import org.rehabnet.platform.web.paging.Window;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -164,11 +167,14 @@ class GroupService {
   }
 
   @Transactional(readOnly = true)
-  List<GroupNote.View> notes(UUID groupId, UUID sessionId, Caller caller) {
+  Page<GroupNote.View> notes(UUID groupId, UUID sessionId, Window window, Caller caller) {
     SupportGroup group = readable(groupId, caller);
     sessionOf(groupId, sessionId);
     audit.read("GroupNote", sessionId, null, group.site());
-    return notes.findBySessionIdOrderByWrittenAt(sessionId).stream().map(GroupNote::view).toList();
+    return Page.read(window, rows -> notes.firstPage(sessionId, window.from(), window.to(), rows),
+        (after, rows) -> notes.pageAfter(sessionId, window.from(), window.to(), after.at(), after.id(), rows),
+        () -> notes.countInWindow(sessionId, window.from(), window.to()),
+        note -> new Position(note.writtenAt(), note.id())).map(GroupNote::view);
   }
 
   private GroupSession sessionOf(UUID groupId, UUID sessionId) {

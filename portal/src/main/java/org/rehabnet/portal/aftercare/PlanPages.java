@@ -127,7 +127,8 @@ class PlanPages {
   @GetMapping("/aftercare/plans/{planId}/contingency")
   String contingency(@PathVariable UUID planId, Model model, HttpSession session) {
     common(planId, gateway.get("/api/aftercare/v1/plans/{id}", planId), model, session);
-    model.addAttribute("ledger", gateway.get("/api/aftercare/v1/plans/{id}/contingency", planId));
+    // The ledger's entries come a page at a time (its last year by default); the page shows them all.
+    model.addAttribute("ledger", gateway.getPaged("entries", "/api/aftercare/v1/plans/{id}/contingency", planId));
     model.addAttribute("substances", SUBSTANCES);
     return "aftercare/contingency";
   }

@@ -126,6 +126,34 @@ public class Gateway {
     return rows;
   }
 
+  /**
+   * A paged object whole, in its default window: an object that carries one page of a list under
+   * {@code items} (a contingency ledger's entries), with the list's later pages, by {@code Link
+   * rel="next"}, appended to it; the rest of the object is the first page's.
+   */
+  public Map<String, Object> getPagedAs(String token, String items, String path, Object... variables) {
+    URI object = UriComponentsBuilder.fromUriString(gatewayUri + path).buildAndExpand(variables).encode().toUri();
+    Map<String, Object> whole = null;
+    List<Object> rows = new ArrayList<>();
+    URI page = object;
+    for (int pages = 0; page != null; pages++) {
+      if (pages == MAX_PAGES) {
+        throw new GatewayProblem(502, Map.of("title", "The list did not end after " + MAX_PAGES + " pages"));
+      }
+      ResponseEntity<Map<String, Object>> answer = exchange(rest.get().uri(page), token).toEntity(OBJECT);
+      Map<String, Object> body = answer.getBody() == null ? Map.of() : answer.getBody();
+      if (whole == null) {
+        whole = new LinkedHashMap<>(body);
+      }
+      if (body.get(items) instanceof List<?> list) {
+        rows.addAll(list);
+      }
+      page = next(object, answer.getHeaders().getOrEmpty(HttpHeaders.LINK));
+    }
+    whole.put(items, rows);
+    return whole;
+  }
+
   /** A windowed object (a trend) from {@code from} up to now. */
   public Map<String, Object> getWindowAs(String token, Instant from, String path, Object... variables) {
     URI uri = UriComponentsBuilder.fromUriString(gatewayUri + path).queryParam("from", from.toString())
@@ -158,6 +186,11 @@ public class Gateway {
   /** A windowed list in its default window, whole (see {@link #listWindowAs}). */
   public List<Map<String, Object>> listWindow(String path, Object... variables) {
     return listWindowAs(token(), null, path, variables);
+  }
+
+  /** A paged object whole, in its default window (see {@link #getPagedAs}). */
+  public Map<String, Object> getPaged(String items, String path, Object... variables) {
+    return getPagedAs(token(), items, path, variables);
   }
 
   public Map<String, Object> post(String path, @Nullable Object body, Object... variables) {

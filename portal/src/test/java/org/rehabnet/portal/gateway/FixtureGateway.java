@@ -74,6 +74,14 @@ public class FixtureGateway extends Gateway {
     return (List<Map<String, Object>>) answer(path, variables);
   }
 
+  /** The fixture holds each paged object whole under its path. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> getPagedAs(String token, String items, String path, Object... variables) {
+    windows.put(expand(path, variables), "default");
+    return (Map<String, Object>) answer(path, variables);
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> getWindowAs(String token, Instant from, String path, Object... variables) {

@@ -61,6 +61,23 @@ class GatewayPagingTest {
       exchange.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
       exchange.close();
     });
+    server.createContext("/api/aftercare/v1/plans/p1/contingency", exchange -> {
+      String query = exchange.getRequestURI().getRawQuery();
+      asked.add(String.valueOf(query));
+      String body;
+      if (query != null && query.contains("cursor=c1")) {
+        body = "{\"balanceCents\":750,\"entries\":[{\"n\":2}]}";
+      } else {
+        body = "{\"balanceCents\":750,\"streak\":2,\"entries\":[{\"n\":1}]}";
+        exchange.getResponseHeaders().add("Link", "<?from=2025-12-01T00%3A00%3A00Z&limit=1&cursor=c1>; rel=\"next\"");
+      }
+      exchange.getResponseHeaders().add("X-Total-Count", "2");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
     server.start();
     gateway = new Gateway(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
         Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofSeconds(10), List.of()),
@@ -81,6 +98,17 @@ class GatewayPagingTest {
     assertThat(asked.getFirst()).isEqualTo("from=2026-03-01T00:00:00Z");
     assertThat(asked.get(1)).isEqualTo("from=2026-03-01T00%3A00%3A00Z&limit=1&cursor=c1");
     assertThat(tokens).containsOnly("Bearer t0k3n");
+  }
+
+  @Test
+  void aPagedObjectIsTheFirstPagesObjectWithEveryPagesItems() {
+    Map<String, Object> ledger = gateway.getPagedAs("t0k3n", "entries", "/api/aftercare/v1/plans/{id}/contingency",
+        "p1");
+    assertThat(ledger).containsEntry("balanceCents", 750).containsEntry("streak", 2);
+    List<Object> entries = ((List<?>) ledger.get("entries")).stream().map(entry -> ((Map<?, ?>) entry).get("n"))
+        .map(Object.class::cast).toList();
+    assertThat(entries).containsExactly(1, 2);
+    assertThat(asked).containsExactly("null", "from=2025-12-01T00%3A00%3A00Z&limit=1&cursor=c1");
   }
 
   @Test

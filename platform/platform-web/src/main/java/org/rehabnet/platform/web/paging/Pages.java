@@ -31,6 +31,21 @@ public final class Pages {
    */
   public static <T> ResponseEntity<List<T>> respond(Page<T> page, Window window,
       Map<String, ? extends @Nullable Object> filters) {
+    return headers(page, window, filters).body(page.items());
+  }
+
+  /**
+   * A page carried inside an object that was an object before it was paged (a contingency ledger with
+   * its balance and a page of its entries; a site's alert worklist with its counts): the same
+   * {@code X-Total-Count} and {@code Link}, the object as the body, so its readers keep working.
+   */
+  public static <B> ResponseEntity<B> respondWithin(B body, Page<?> page, Window window,
+      Map<String, ? extends @Nullable Object> filters) {
+    return headers(page, window, filters).body(body);
+  }
+
+  private static ResponseEntity.BodyBuilder headers(Page<?> page, Window window,
+      Map<String, ? extends @Nullable Object> filters) {
     var answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total()));
     if (page.next() != null) {
       StringBuilder next = new StringBuilder(nextQuery(window, page.next()));
@@ -41,7 +56,7 @@ public final class Pages {
       });
       answer.header("Link", "<" + next + ">; rel=\"next\"");
     }
-    return answer.body(page.items());
+    return answer;
   }
 
   static String nextQuery(Window window, Position next) {

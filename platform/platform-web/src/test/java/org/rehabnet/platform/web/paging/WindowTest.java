@@ -135,6 +135,20 @@ class WindowTest {
   }
 
   @Test
+  void aPageInsideAnObjectCarriesTheSameHeadersAndTheObjectAsItsBody() {
+    Window window = resolve(null, null, "2", null);
+    Position last = new Position(NOW.minusSeconds(5), UUID.randomUUID());
+    Page<String> page = Page.of(List.of("a", "b", "c"), window, 7, item -> last);
+    record Ledger(int balance, List<String> entries) {}
+    Ledger ledger = new Ledger(40, page.items());
+    var answer = Pages.respondWithin(ledger, page, window, java.util.Map.of("site", "north"));
+    assertThat(answer.getBody()).isSameAs(ledger);
+    assertThat(answer.getHeaders().getFirst(Pages.TOTAL_COUNT)).isEqualTo("7");
+    assertThat(answer.getHeaders().getFirst("Link")).isEqualTo("<?from=2026-03-07T12%3A00%3A00Z"
+        + "&to=2026-03-10T12%3A00%3A00Z&limit=2&cursor=" + Cursor.encode(last) + "&site=north>; rel=\"next\"");
+  }
+
+  @Test
   void theLastPageHasNoNextLink() {
     Window window = resolve(null, null, "2", null);
     Page<String> page = Page.of(List.of("a", "b"), window, 2, item -> new Position(NOW, UUID.randomUUID()));
