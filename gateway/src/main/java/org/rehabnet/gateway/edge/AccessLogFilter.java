@@ -22,6 +22,9 @@ public class AccessLogFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (WarmUpBeforeReady.isWarmUp(exchange)) {
+      return chain.filter(exchange);
+    }
     long started = System.nanoTime();
     return chain.filter(exchange).doFinally(signal -> {
       var status = exchange.getResponse().getStatusCode();

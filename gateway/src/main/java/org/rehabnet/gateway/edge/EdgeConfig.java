@@ -1,22 +1,29 @@
 package org.rehabnet.gateway.edge;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.rehabnet.platform.web.security.ProblemServerSecurityHandlers;
+import org.rehabnet.platform.web.security.TokenPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** The gateway's edge behaviour: upstream timeouts and circuit breaking, CORS, size limits, access log. */
+/** The gateway's edge behaviour: upstream timeouts and circuit breaking, CORS, size limits, access log, warm-up. */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfig {
 
@@ -75,5 +82,15 @@ class EdgeConfig {
   @Bean
   AccessLogFilter accessLogFilter() {
     return new AccessLogFilter();
+  }
+
+  /** The request paths sent through before readiness, for each service routed under /api/<service>. */
+  @Bean
+  WarmUpBeforeReady warmUpBeforeReady(@Value("${rehabnet.gateway.warm-up.requests:2000}") int requests,
+      @Value("${rehabnet.gateway.warm-up.duration:20s}") Duration duration, TokenPolicy policy,
+      Environment environment, ObjectProvider<MeterRegistry> meters) {
+    List<String> services = List.copyOf(Binder.get(environment)
+        .bind("rehabnet.routes", Bindable.mapOf(String.class, String.class)).orElse(Map.of()).keySet());
+    return new WarmUpBeforeReady(requests, duration, services, policy, environment, meters);
   }
 }
