@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,13 +17,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerPostProcessor;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -34,7 +38,6 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,38 +165,34 @@ public class EventsAutoConfiguration {
   }
 
   /**
-   * One thread hands the outbox to the producer. Modulith externalizes each event from an
-   * {@code @Async} listener; on the default executor (a virtual thread per task) two events of one
-   * patient committed one after the other could reach the producer in either order, and so could a
-   * resubmitted backlog. One thread keeps commit order, and the registry's publication order on
-   * resubmission; the producer keeps it per partition. A send does not wait for the broker's answer,
-   * so one thread keeps up. Only {@code @Async} methods use it (Modulith's externalizer is the one
-   * here), not the application task executor.
+   * One thread hands the outbox to the producer, in commit order, without waiting for the broker's
+   * answers ({@link OutboxHandOff}). Modulith externalizes each event from an {@code @Async}
+   * listener; on the default executor (a virtual thread per task) two events of one patient committed
+   * one after the other could reach the producer in either order, and so could a resubmitted backlog.
+   * Only {@code @Async} methods use it (Modulith's externalizer is the one here), not the application
+   * task executor.
    */
   @Bean
   @ConditionalOnMissingBean(AsyncConfigurer.class)
-  OutboxSender outboxSender(ObjectProvider<TaskDecorator> decorator) {
-    return new OutboxSender(decorator.getIfAvailable());
+  OutboxSender outboxSender(ObjectProvider<TaskDecorator> decorator,
+      @Value("${rehabnet.events.max-sends-in-flight:1000}") int maxInFlight) {
+    return new OutboxSender(new OutboxHandOff(decorator.getIfAvailable(), maxInFlight));
+  }
+
+  /** Tells the outbox sender when the producer has each record (after send returns). */
+  @Bean
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  DefaultKafkaProducerFactoryCustomizer outboxHandOffSignal() {
+    return factory -> ((DefaultKafkaProducerFactory) factory).addPostProcessor(
+        (ProducerPostProcessor) producer -> new OutboxHandOff.SignallingProducer<>((Producer) producer));
   }
 
   static final class OutboxSender implements AsyncConfigurer, DisposableBean {
 
-    private static final String THREADS = "outbox-sender-";
+    private final OutboxHandOff executor;
 
-    private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-
-    OutboxSender(@Nullable TaskDecorator decorator) {
-      executor.setCorePoolSize(1);
-      executor.setMaxPoolSize(1);
-      executor.setThreadNamePrefix(THREADS);
-      if (decorator != null) {
-        // The request's trace continues into the send, as on Boot's own executor.
-        executor.setTaskDecorator(decorator);
-      }
-      // A graceful shutdown hands what is queued to the producer; what is not sent is republished on restart.
-      executor.setWaitForTasksToCompleteOnShutdown(true);
-      executor.setAwaitTerminationSeconds(5);
-      executor.initialize();
+    OutboxSender(OutboxHandOff executor) {
+      this.executor = executor;
     }
 
     @Override
@@ -203,13 +202,13 @@ public class EventsAutoConfiguration {
 
     /** Whether {@code executor} is the outbox sender's, with nothing queued and nothing being handed on. */
     static boolean idle(@Nullable Executor executor) {
-      return executor instanceof ThreadPoolTaskExecutor sender && THREADS.equals(sender.getThreadNamePrefix())
-          && sender.getQueueSize() == 0 && sender.getActiveCount() == 0;
+      return executor instanceof OutboxHandOff sender && sender.idle();
     }
 
     @Override
     public void destroy() {
-      executor.destroy();
+      // A graceful shutdown hands what is queued to the producer; what is not sent is republished on restart.
+      executor.stop(Duration.ofSeconds(5));
     }
   }
 
