@@ -33,8 +33,8 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
     d.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
     // How long send() may wait for the topic's metadata. Kafka 4 clients rebootstrap when the broker
-    // is gone and forget it, so during an outage every send waits this long before it fails, on the
-    // one outbox-sender thread (EventsAutoConfiguration): short, so that thread fails fast and the
+    // is gone and forget it, so during an outage every send waits this long before it fails, and the
+    // outbox sender hands on the next event only then (OutboxHandOff): short, so it fails fast and the
     // registry resends the failed publications in their order once the broker is back.
     d.put("spring.kafka.producer.properties.max.block.ms", "1000");
     d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
@@ -47,6 +47,11 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     d.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
     d.put("spring.kafka.listener.ack-mode", "record");
+    // A consumer per partition of each listener, so a handler waiting on its database does not hold
+    // up the other partitions; order holds where it is needed, within a partition (one aggregate's
+    // events share a key). Spring Kafka suffixes each consumer's static group.instance.id (-0, -1, ...).
+    // At 100 admissions/s: episodes opened p50 11.8 s behind against 18.0 s with one consumer.
+    d.put("spring.kafka.listener.concurrency", "${rehabnet.events.partitions:3}");
     // Traces cross Kafka: the template's observation writes the producer span's traceparent on the
     // record (also for the outbox's sends after commit), the listener's continues it.
     d.put("spring.kafka.template.observation-enabled", "true");
