@@ -3,11 +3,15 @@ package org.rehabnet.portal.gateway;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -154,6 +158,56 @@ public class Gateway {
     return whole;
   }
 
+  /**
+   * One page of a paged list, as the list answered it: its rows, the whole window's count ({@code
+   * X-Total-Count}; null when the list did not say) and the cursor of the next page (null on the last).
+   */
+  public record Page(List<Map<String, Object>> rows, @Nullable Long total, @Nullable String next) {}
+
+  /**
+   * One page of a paged list, the first or the one {@code cursor} names, for a reader who pages by hand
+   * (an auditor's tens of thousands of rows are not read whole). Only the next link's {@code cursor} is
+   * handed out, and only from a link back to this same list: the next request is built here from the
+   * caller's own path, so a page can never send the user's token anywhere a service's answer pointed.
+   */
+  public Page pageAs(String token, @Nullable String cursor, String path, Object... variables) {
+    // Encoded before expansion, so a value's '&' or '=' (an actor's name) stays inside its parameter.
+    URI list = UriComponentsBuilder.fromUriString(gatewayUri + path).encode().buildAndExpand(variables).toUri();
+    URI page = cursor == null ? list
+        : UriComponentsBuilder.fromUri(list).queryParam("cursor", URLEncoder.encode(cursor, StandardCharsets.UTF_8))
+            .build(true).toUri();
+    ResponseEntity<List<Map<String, Object>>> answer = exchange(rest.get().uri(page), token).toEntity(LIST);
+    List<Map<String, Object>> rows = answer.getBody() == null ? List.of() : answer.getBody();
+    return new Page(rows, total(answer.getHeaders().getFirst("X-Total-Count")),
+        nextCursor(list, answer.getHeaders().getOrEmpty(HttpHeaders.LINK)));
+  }
+
+  private static @Nullable Long total(@Nullable String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException notACount) {
+      return null;
+    }
+  }
+
+  static @Nullable String nextCursor(URI list, List<String> links) {
+    URI next = next(list, links);
+    if (next == null) {
+      return null;
+    }
+    String cursor = UriComponentsBuilder.fromUri(next).build(true).getQueryParams().getFirst("cursor");
+    boolean sameList = Objects.equals(next.getScheme(), list.getScheme())
+        && Objects.equals(next.getRawAuthority(), list.getRawAuthority())
+        && Objects.equals(next.getRawPath(), list.getRawPath());
+    if (!sameList || cursor == null) {
+      throw new GatewayProblem(502, Map.of("title", "The list's next page is not a page of the same list"));
+    }
+    return URLDecoder.decode(cursor, StandardCharsets.UTF_8);
+  }
+
   /** A windowed object (a trend) from {@code from} up to now. */
   public Map<String, Object> getWindowAs(String token, Instant from, String path, Object... variables) {
     URI uri = UriComponentsBuilder.fromUriString(gatewayUri + path).queryParam("from", from.toString())
@@ -186,6 +240,11 @@ public class Gateway {
   /** A windowed list in its default window, whole (see {@link #listWindowAs}). */
   public List<Map<String, Object>> listWindow(String path, Object... variables) {
     return listWindowAs(token(), null, path, variables);
+  }
+
+  /** One page of a paged list (see {@link #pageAs}). */
+  public Page page(@Nullable String cursor, String path, Object... variables) {
+    return pageAs(token(), cursor, path, variables);
   }
 
   /** A paged object whole, in its default window (see {@link #getPagedAs}). */

@@ -1,6 +1,8 @@
 package org.rehabnet.portal.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,8 @@ public class FixtureGateway extends Gateway {
   public final List<Object> bodies = new CopyOnWriteArrayList<>();
   /** The start of the window each windowed read asked for, by path ("default": the list's own). */
   public final Map<String, String> windows = new ConcurrentHashMap<>();
+  /** Each page read by hand, in order: its path, and {@code &cursor=} the cursor when it had one. */
+  public final List<String> pages = new CopyOnWriteArrayList<>();
 
   public FixtureGateway(PortalProperties properties) {
     super(properties, request -> null);
@@ -39,6 +43,14 @@ public class FixtureGateway extends Gateway {
     return this;
   }
 
+  /** A paged list whose answers carry no {@code X-Total-Count}, as a list may answer. */
+  public FixtureGateway answerUncounted(String path, List<Map<String, Object>> rows) {
+    answers.put(path, new Uncounted(rows));
+    return this;
+  }
+
+  private record Uncounted(List<Map<String, Object>> rows) {}
+
   public void clear() {
     answers.clear();
     refusals.clear();
@@ -46,6 +58,7 @@ public class FixtureGateway extends Gateway {
     idempotencyKeys.clear();
     bodies.clear();
     windows.clear();
+    pages.clear();
   }
 
   @Override
@@ -80,6 +93,46 @@ public class FixtureGateway extends Gateway {
   public Map<String, Object> getPagedAs(String token, String items, String path, Object... variables) {
     windows.put(expand(path, variables), "default");
     return (Map<String, Object>) answer(path, variables);
+  }
+
+  /**
+   * The fixture holds each paged list whole under its path (limit included) and pages it by the
+   * path's {@code limit}; its cursors name a row by its place, and one it did not give out is the
+   * service's 400.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public Page pageAs(String token, @Nullable String cursor, String path, Object... variables) {
+    String expanded = expand(path, variables);
+    pages.add(cursor == null ? expanded : expanded + "&cursor=" + cursor);
+    Object answer = answer(path, variables);
+    boolean counted = !(answer instanceof Uncounted);
+    List<Map<String, Object>> rows = answer instanceof Uncounted uncounted ? uncounted.rows()
+        : (List<Map<String, Object>>) answer;
+    String limit = UriComponentsBuilder.fromUriString(expanded).build().getQueryParams().getFirst("limit");
+    int size = limit == null ? 100 : Integer.parseInt(limit);
+    int start = cursor == null ? 0 : place(cursor, rows.size());
+    int end = Math.min(rows.size(), start + size);
+    return new Page(rows.subList(start, end), counted ? (long) rows.size() : null,
+        end < rows.size() ? cursorAt(end) : null);
+  }
+
+  static String cursorAt(int row) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("row-" + row).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int place(String cursor, int rows) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int row = Integer.parseInt(decoded.substring("row-".length()));
+      if (decoded.startsWith("row-") && row > 0 && row < rows) {
+        return row;
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException notOurs) {
+      // refused below, as a service refuses a cursor it did not write
+    }
+    throw new GatewayProblem(400, Map.of("title", "Invalid request", "errors", List.of(Map.of("field", "cursor",
+        "message", "is not a cursor this list gave out; start again without it"))));
   }
 
   @Override

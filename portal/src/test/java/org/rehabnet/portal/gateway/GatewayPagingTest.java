@@ -78,6 +78,28 @@ class GatewayPagingTest {
       exchange.getResponseBody().write(bytes);
       exchange.close();
     });
+    server.createContext("/api/intake/v1/audit/events", exchange -> {
+      String query = exchange.getRequestURI().getRawQuery();
+      asked.add(query);
+      tokens.add(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (query.contains("actor=elsewhere")) {
+        exchange.getResponseHeaders().add("Link", "<http://169.254.169.254/latest?cursor=c2>; rel=\"next\"");
+      } else if (query.contains("actor=uncounted")) {
+        // The last page of a list that does not count: neither header.
+      } else if (!query.contains("cursor=")) {
+        exchange.getResponseHeaders().add("X-Total-Count", "450");
+        exchange.getResponseHeaders().add("Link",
+            "<?from=2026-11-01T00%3A00%3A00Z&to=2026-12-01T00%3A00%3A00Z&limit=200&cursor=AQ-_x%3D&actor=a%26b>; "
+                + "rel=\"next\"");
+      } else {
+        exchange.getResponseHeaders().add("X-Total-Count", "450");
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      byte[] bytes = "[{\"n\":1}]".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
     server.start();
     gateway = new Gateway(new PortalProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
         Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofSeconds(10), List.of()),
@@ -115,5 +137,38 @@ class GatewayPagingTest {
   void aListThatNeverEndsIsAProblemNotALoop() {
     assertThatThrownBy(() -> gateway.listWindowAs("t", null, "/api/monitoring/v1/episodes/{id}/alerts", "e2"))
         .isInstanceOf(GatewayProblem.class);
+  }
+
+  @Test
+  void aPageByHandIsOnePageWithTheWindowsCountAndOnlyTheNextLinksCursor() {
+    Gateway.Page first = gateway.pageAs("t0k3n", null, "/api/intake/v1/audit/events?from={f}&limit=200&actor={a}",
+        "2026-11-01T00:00Z", "a&b");
+    assertThat(first.rows()).hasSize(1);
+    assertThat(first.total()).isEqualTo(450L);
+    assertThat(first.next()).isEqualTo("AQ-_x=");
+    // A name's '&' stays inside its parameter: the filter cannot add one of its own.
+    assertThat(asked).containsExactly("from=2026-11-01T00%3A00Z&limit=200&actor=a%26b");
+
+    Gateway.Page second = gateway.pageAs("t0k3n", first.next(),
+        "/api/intake/v1/audit/events?from={f}&limit=200&actor={a}", "2026-11-01T00:00Z", "a&b");
+    assertThat(second.total()).isEqualTo(450L);
+    assertThat(second.next()).isNull();
+    assertThat(asked.get(1)).isEqualTo("from=2026-11-01T00%3A00Z&limit=200&actor=a%26b&cursor=AQ-_x%3D");
+    assertThat(tokens).containsOnly("Bearer t0k3n");
+  }
+
+  @Test
+  void aPageThatDoesNotCountHasNoTotal() {
+    Gateway.Page page = gateway.pageAs("t", null, "/api/intake/v1/audit/events?actor={a}", "uncounted");
+    assertThat(page.total()).isNull();
+    assertThat(page.next()).isNull();
+  }
+
+  @Test
+  void aNextLinkAwayFromTheListIsAProblemNotARequest() {
+    assertThatThrownBy(() -> gateway.pageAs("t", null, "/api/intake/v1/audit/events?actor={a}", "elsewhere"))
+        .isInstanceOf(GatewayProblem.class).extracting(problem -> ((GatewayProblem) problem).status())
+        .isEqualTo(502);
+    assertThat(asked).hasSize(1);
   }
 }
