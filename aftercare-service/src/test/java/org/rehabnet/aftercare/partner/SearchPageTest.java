@@ -93,4 +93,12 @@ class SearchPageTest {
     assertThat(sorted).extracting(Position::id).containsExactly(high, low);
     assertThat(Comparator.<UUID>naturalOrder().compare(high, low)).isNegative(); // Java's own order would not
   }
+
+  @Test
+  void aPlanSearchsetStandsByItsStartDayInUtcWhateverTheJvmsZone() {
+    Position plan = PartnerReads.positionOf(FhirResources.carePlan(PartnerFixtures.plan(
+        org.rehabnet.aftercare.plan.MedicationPlan.NONE)));
+
+    assertThat(plan.at()).isEqualTo(Instant.parse("2026-10-03T00:00:00Z"));
+  }
 }
