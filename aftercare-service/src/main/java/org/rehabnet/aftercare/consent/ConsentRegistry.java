@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,13 +77,79 @@ public class ConsentRegistry {
         .list();
   }
 
-  /** Every consent naming this recipient, active or not, newest first: the partner API's search scope. */
+  /** A person some consent names the recipient for, since the first such consent was granted. */
+  public record NamedPatient(UUID patientId, Instant firstNamedAt) {}
+
+  // The partner's Patient search pages the people its consents name in a fixed order: by when the first of
+  // them was granted, newest first, then by patient id. A later consent of a person already named does not
+  // move them, so a walk through the pages meets each person once.
+  private static final String NAMED = """
+      SELECT patient_id, min(granted_at) AS first_named_at FROM consent WHERE recipient = :recipient
+       GROUP BY patient_id
+      """;
+  private static final String NAMED_NEWEST_FIRST = " ORDER BY first_named_at DESC, patient_id DESC LIMIT :rows";
+
+  /** The first {@code rows} people any consent naming the recipient is about, active or not. */
   @Transactional(readOnly = true)
-  public List<ActiveConsent> consentsNaming(String recipient) {
-    return jdbc.sql(SELECT + " WHERE c.recipient = :recipient ORDER BY c.granted_at DESC")
+  public List<NamedPatient> patientsNaming(String recipient, int rows) {
+    return jdbc.sql(NAMED + NAMED_NEWEST_FIRST)
         .param("recipient", recipient)
+        .param("rows", rows)
+        .query(ConsentRegistry::named)
+        .list();
+  }
+
+  /** The next {@code rows} of them after the person {@code afterPatient} first named at {@code afterAt}. */
+  @Transactional(readOnly = true)
+  public List<NamedPatient> patientsNamingAfter(String recipient, Instant afterAt, UUID afterPatient, int rows) {
+    return jdbc.sql(NAMED + " HAVING (min(granted_at), patient_id) < (:afterAt, :afterPatient)" + NAMED_NEWEST_FIRST)
+        .param("recipient", recipient)
+        .param("afterAt", afterAt.atOffset(ZoneOffset.UTC))
+        .param("afterPatient", afterPatient)
+        .param("rows", rows)
+        .query(ConsentRegistry::named)
+        .list();
+  }
+
+  /** Every consent naming the recipient of these people, active or not, newest first. */
+  @Transactional(readOnly = true)
+  public List<ActiveConsent> consentsNaming(String recipient, Collection<UUID> patientIds) {
+    if (patientIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(SELECT + " WHERE c.recipient = :recipient AND c.patient_id IN (:patientIds)"
+            + " ORDER BY c.granted_at DESC")
+        .param("recipient", recipient)
+        .param("patientIds", List.copyOf(patientIds))
         .query(ConsentRegistry::map)
         .list();
+  }
+
+  /**
+   * How many registered people a consent allows disclosing this category to the partner organisation for
+   * the purpose at this instant: {@link ActiveConsent#covers} and {@link ActiveConsent#isActiveAt} in SQL,
+   * for the total of a search whose pages are judged one consent at a time. It only counts; it allows
+   * nothing.
+   */
+  @Transactional(readOnly = true)
+  public long patientsAllowing(String partnerOrg, String category, String purpose, Instant at) {
+    return jdbc.sql("""
+            SELECT count(DISTINCT c.patient_id)
+              FROM consent c LEFT JOIN consent_revocation r ON r.consent_id = c.consent_id
+             WHERE c.recipient_type = 'PARTNER_ORGANISATION' AND c.recipient = :recipient
+               AND c.purpose = :purpose AND :category = ANY (c.data_categories)
+               AND (c.expires_at IS NULL OR c.expires_at > :at)
+               AND (r.consent_id IS NULL OR LEAST(r.revoked_at, r.received_at) > :at)
+               AND EXISTS (SELECT 1 FROM patient_identity i WHERE i.patient_id = c.patient_id)
+            """)
+        .param("recipient", partnerOrg)
+        .param("purpose", purpose)
+        .param("category", category)
+        // Truncated, not rounded by PostgreSQL: stored times are whole microseconds, so "after the truncated
+        // instant" is exactly "after the instant", as isActiveAt judges it.
+        .param("at", at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .single();
   }
 
   /** Runs in the event inbox's transaction; a replay of the same grant changes nothing. */
@@ -131,6 +200,10 @@ public class ConsentRegistry {
         Set.of((String[]) categories.getArray()), rs.getDate("signed_on").toLocalDate(),
         instant(rs.getTimestamp("expires_at")), rs.getTimestamp("granted_at").toInstant(),
         instant(rs.getTimestamp("effective_revoked_at")));
+  }
+
+  private static NamedPatient named(ResultSet rs, int row) throws SQLException {
+    return new NamedPatient(rs.getObject("patient_id", UUID.class), rs.getTimestamp("first_named_at").toInstant());
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -216,6 +216,9 @@ final class FhirResources {
         resource.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
             .setDocumentation("required: Patient/{id} or {id}");
       }
+      resource.addSearchParam().setName(SearchPage.COUNT).setType(Enumerations.SearchParamType.NUMBER)
+          .setDocumentation("entries per page, 1 to " + SearchPage.MAX_COUNT + " (default " + SearchPage.DEFAULT_COUNT
+              + "); total counts every match, and link next, while more follow, names the next page");
     }
     return capabilities;
   }

@@ -16,13 +16,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.rehabnet.aftercare.groups.PartnerGroups.Presence;
+import org.rehabnet.platform.web.paging.Cursor;
+import org.rehabnet.platform.web.paging.Page;
+import org.rehabnet.platform.web.paging.Position;
 import org.rehabnet.platform.web.problem.InvalidField;
 import org.rehabnet.platform.web.problem.NotFound;
 import org.rehabnet.platform.web.security.Caller;
@@ -72,11 +74,15 @@ class PartnerController {
   @GetMapping("/Patient")
   @PreAuthorize("hasRole('partner')")
   @Operation(summary = "Patients whose active consent names the caller for DEMOGRAPHICS and the purpose (partner)")
-  @ApiResponse(responseCode = "400", description = "X-Purpose-Of-Use missing or unknown")
+  @ApiResponse(responseCode = "400", description = "X-Purpose-Of-Use missing or unknown, _count not 1..200, or cursor "
+      + "not one this search gave out")
   @ApiResponse(responseCode = "403", description = "not a partner organisation's client")
-  ResponseEntity<String> patients(@RequestHeader(name = PurposeOfUse.HEADER, required = false) @Nullable String purpose) {
+  ResponseEntity<String> patients(@RequestHeader(name = PurposeOfUse.HEADER, required = false) @Nullable String purpose,
+      @RequestParam(name = SearchPage.COUNT, required = false) @Nullable String count,
+      @RequestParam(name = SearchPage.CURSOR, required = false) @Nullable String cursor) {
     PurposeOfUse wanted = purpose(purpose);
-    return fhirJson(searchset("Patient", List.copyOf(reads.patients(Caller.current(), wanted))));
+    SearchPage page = SearchPage.of(count, cursor);
+    return fhirJson(searchset("Patient", reads.patients(Caller.current(), wanted, page), page));
   }
 
   @GetMapping("/Patient/{id}")
@@ -86,26 +92,31 @@ class PartnerController {
   ResponseEntity<String> patient(@PathVariable String id,
       @RequestHeader(name = PurposeOfUse.HEADER, required = false) @Nullable String purpose) {
     PurposeOfUse wanted = purpose(purpose);
-    List<DomainResource> found = reads.read(patientId(id), DataCategory.DEMOGRAPHICS, Caller.current(), wanted);
-    return fhirJson(found.getFirst());
+    return fhirJson(reads.read(patientId(id), DataCategory.DEMOGRAPHICS, Caller.current(), wanted));
   }
 
   @GetMapping("/{type:EpisodeOfCare|CarePlan|Encounter|MedicationStatement|Consent}")
   @PreAuthorize("hasRole('partner')")
   @Operation(summary = "A consenting patient's EpisodeOfCare (EPISODES), CarePlan (AFTERCARE_PLAN), Encounter "
       + "(ATTENDANCE), MedicationStatement (MEDICATION) or Consent (CONSENTS) by ?patient= (partner)")
-  @ApiResponse(responseCode = "400", description = "patient parameter or X-Purpose-Of-Use missing")
+  @ApiResponse(responseCode = "400", description = "patient parameter or X-Purpose-Of-Use missing, _count not "
+      + "1..200, or cursor not one this search gave out")
   @ApiResponse(responseCode = "404", description = "unknown patient, or no active consent covers the category")
   ResponseEntity<String> search(@PathVariable String type, @RequestParam(required = false) @Nullable String patient,
-      @RequestHeader(name = PurposeOfUse.HEADER, required = false) @Nullable String purpose) {
+      @RequestHeader(name = PurposeOfUse.HEADER, required = false) @Nullable String purpose,
+      @RequestParam(name = SearchPage.COUNT, required = false) @Nullable String count,
+      @RequestParam(name = SearchPage.CURSOR, required = false) @Nullable String cursor) {
     PurposeOfUse wanted = purpose(purpose);
     if (patient == null || patient.isBlank()) {
       throw new InvalidField("patient", "is required (Patient/{id} or {id})");
     }
+    // Judged before the consent: a bad page is the caller's mistake whatever the patient, and answering it
+    // first tells nothing about whether a consent exists.
+    SearchPage page = SearchPage.of(count, cursor);
     DataCategory category = Arrays.stream(DataCategory.values()).filter(c -> c.resourceType().equals(type))
         .findFirst().orElseThrow();
     String id = patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
-    return fhirJson(searchset(type, List.copyOf(reads.read(patientId(id), category, Caller.current(), wanted))));
+    return fhirJson(searchset(type, reads.search(patientId(id), category, Caller.current(), wanted, page), page));
   }
 
   @PostMapping("/Encounter")
@@ -167,14 +178,25 @@ class PartnerController {
         .contentType(FHIR_JSON).body(fhir.newJsonParser().encodeResourceToString(recorded));
   }
 
-  private Bundle searchset(String type, List<? extends Resource> resources) {
+  /**
+   * A page of a search as a searchset: {@code total} counts every match, not the page, and {@code next}
+   * is this request again (its {@code patient} and all) with the cursor after the page's last entry.
+   */
+  private Bundle searchset(String type, Page<? extends Resource> page, SearchPage asked) {
     Bundle bundle = new Bundle();
     bundle.setId(UUID.randomUUID().toString());
     bundle.getMeta().setLastUpdated(Date.from(clock.instant()));
     bundle.setType(Bundle.BundleType.SEARCHSET);
-    bundle.setTotal(resources.size());
+    bundle.setTotal(Math.toIntExact(page.total()));
     bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
-    resources.forEach(resource -> bundle.addEntry()
+    Position next = page.next();
+    if (next != null) {
+      bundle.addLink().setRelation("next").setUrl(ServletUriComponentsBuilder.fromCurrentRequest()
+          .replaceQueryParam(SearchPage.COUNT, asked.count())
+          .replaceQueryParam(SearchPage.CURSOR, Cursor.encode(next))
+          .toUriString());
+    }
+    page.items().forEach(resource -> bundle.addEntry()
         .setFullUrl(base() + "/" + type + "/" + resource.getIdElement().getIdPart())
         .setResource(resource)
         .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
