@@ -1,5 +1,6 @@
 package org.rehabnet.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,11 +27,18 @@ import org.rehabnet.test.http.ApiClient.ApiResponse;
  * databases: every admission answered 201 has exactly one episode (none lost, none twice), and how
  * long after monitoring was ready again the first admission made while it was away had its episode
  * (goal: within 5 s). Baseline: the event latency of the admissions made before the restart.
+ *
+ * <p>{@code -Dbench.component=kafka-2} restarts another component instead (a broker of a
+ * {@code ./rehabnet up --kafka-cluster} stack), and {@code -Dbench.kill=true} ends it with SIGKILL and
+ * leaves it down for {@code bench.down-seconds} (10) before the launcher starts it again, as a crash would.
  */
 public final class RestartUnderLoadBench {
 
   static final int RATE = Integer.getInteger("bench.rate", 10);
   static final int SECONDS = Integer.getInteger("bench.seconds", 40);
+  static final String COMPONENT = System.getProperty("bench.component", "monitoring");
+  static final boolean KILL = Boolean.getBoolean("bench.kill");
+  static final int DOWN_SECONDS = Integer.getInteger("bench.down-seconds", 10);
   static final Path ROOT = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath();
   static final String POSTGRES = "jdbc:postgresql://localhost:" + Admissions.TOPOLOGY.port("POSTGRES_PORT") + "/";
 
@@ -49,15 +57,23 @@ public final class RestartUnderLoadBench {
     AtomicInteger refused = new AtomicInteger();
     Instant[] restart = new Instant[2];
 
-    System.out.printf("== admitting %d/s for %d s; monitoring restarted at %d s%n", RATE, SECONDS, SECONDS / 3);
+    System.out.printf("== admitting %d/s for %d s; %s %s at %d s%n", RATE, SECONDS, COMPONENT,
+        KILL ? "killed (-9) for " + DOWN_SECONDS + " s, then started again," : "restarted", SECONDS / 3);
     Thread restarter = Thread.ofPlatform().start(() -> {
       try {
         Thread.sleep(TimeUnit.SECONDS.toMillis(SECONDS / 3));
         restart[0] = Instant.now();
-        Process process = new ProcessBuilder(ROOT.resolve("rehabnet").toString(), "restart", "monitoring")
+        if (KILL) {
+          // The launcher's pid is the component's session: every process of it dies at once.
+          String session = Files.readString(ROOT.resolve(".rehabnet/pids/" + COMPONENT + ".pid")).strip();
+          new ProcessBuilder("pkill", "-KILL", "-s", session).inheritIO().start().waitFor();
+          System.out.printf("   %s killed%n", COMPONENT);
+          Thread.sleep(TimeUnit.SECONDS.toMillis(DOWN_SECONDS));
+        }
+        Process process = new ProcessBuilder(ROOT.resolve("rehabnet").toString(), "restart", COMPONENT)
             .directory(ROOT.toFile()).inheritIO().start();
         if (process.waitFor() != 0) {
-          throw new IllegalStateException("./rehabnet restart monitoring failed");
+          throw new IllegalStateException("./rehabnet restart " + COMPONENT + " failed");
         }
         restart[1] = Instant.now();
       } catch (Exception e) {
@@ -132,7 +148,8 @@ public final class RestartUnderLoadBench {
     long madeWhileAway = admitted.values().stream().filter(t -> !t.isBefore(stopping) && t.isBefore(ready)).count();
 
     System.out.println();
-    System.out.println("./rehabnet restart monitoring under a stream of admissions through the gateway");
+    System.out.println((KILL ? COMPONENT + " killed (-9), down " + DOWN_SECONDS + " s, then ./rehabnet restart "
+        + COMPONENT : "./rehabnet restart " + COMPONENT) + " under a stream of admissions through the gateway");
     System.out.println("| admissions sent | answered 201 | episodes | lost | twice | restart (stop to ready) "
         + "| admissions made meanwhile | ready → first of them charted (goal <= 5 s) | event p99 before the restart |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");

@@ -61,6 +61,45 @@ class TopologyTest {
   }
 
   @Test
+  void theKafkaClusterOfTheLauncherTakesItsThreeNodesPortsFromTheTopology() throws Exception {
+    Path moved = Files.writeString(tmp.resolve("cluster.env"), Files.readString(moved())
+        .replace("KAFKA_2_PORT=9094", "KAFKA_2_PORT=19094")
+        .replace("KAFKA_3_CONTROLLER_PORT=9097", "KAFKA_3_CONTROLLER_PORT=19097"));
+
+    String launcher = bash(moved, """
+        launch() { shift; printf '%s\\n' "$@"; }
+        use_kafka_cluster
+        KAFKA_DIR="$TMP/kafka"; KAFKA_CLUSTER_DIR="$TMP/kafka-cluster"
+        for node in 1 2 3; do write_kafka_config "$node"; echo "== node $node"; cat "$KAFKA_CLUSTER_DIR/node-$node/server.properties"; done
+        launch_service monitoring
+        echo "components ${COMPONENTS[*]}"
+        echo "ports ${PORTS[*]}"
+        """);
+
+    String voters = "controller.quorum.voters=1@localhost:9093,2@localhost:9095,3@localhost:19097";
+    assertThat(section(launcher, "== node 1")).contains("node.id=1", voters,
+        "listeners=PLAINTEXT://localhost:19092,CONTROLLER://localhost:9093", "default.replication.factor=3",
+        "min.insync.replicas=2", "offsets.topic.replication.factor=3", "transaction.state.log.min.isr=2",
+        "num.partitions=6");
+    assertThat(section(launcher, "== node 2")).contains("node.id=2", voters,
+        "listeners=PLAINTEXT://localhost:19094,CONTROLLER://localhost:9095", "log.dirs=" + tmp + "/kafka-cluster/node-2/data");
+    assertThat(section(launcher, "== node 3")).contains("node.id=3", voters,
+        "listeners=PLAINTEXT://localhost:9096,CONTROLLER://localhost:19097");
+    assertThat(launcher)
+        .contains("SPRING_KAFKA_BOOTSTRAP_SERVERS=localhost:19092,localhost:19094,localhost:9096")
+        .contains("REHABNET_EVENTS_REPLICAS=3")
+        .contains("components postgres kafka kafka-2 kafka-3 keycloak")
+        .containsPattern("ports .*\\b19094\\b.*\\b19097\\b");
+  }
+
+  /** The lines after a heading the script printed, up to the next one. */
+  private static String section(String output, String heading) {
+    String rest = output.substring(output.indexOf(heading) + heading.length());
+    int next = rest.indexOf("== node");
+    return next < 0 ? rest : rest.substring(0, next);
+  }
+
+  @Test
   void composeReadsTheTopologyThroughItsDotEnvLink() throws IOException {
     Path dotEnv = ManifestCheck.REPOSITORY.resolve(".env");
     assertThat(Files.isSymbolicLink(dotEnv)).as(".env is a link, not a second copy").isTrue();
