@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +26,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.rehabnet.platform.events.CloudEventHeaders;
+import org.rehabnet.platform.events.EventMetadata;
+import org.rehabnet.platform.events.Topics;
+import org.rehabnet.platform.events.intake.AdmissionRecorded;
+import org.rehabnet.test.infra.EventProbe;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivery under faults (issue #14) and the outbox after an outage (issue #17), with real processes
  * on loopback: under a steady stream of admissions, discharges and relapses, the broker is frozen
  * (SIGSTOP) and resumed, killed (-9) and restarted, a consumer and a producer are killed (-9)
  * and restarted, PostgreSQL is restarted under all three services, and each service in turn is
- * stopped gracefully and started again (a rolling restart). After each, every event produced reached
+ * stopped gracefully and started again (a rolling restart), and poison is put on the admissions topic. After each, every event produced reached
  * its consumer's state exactly once (rows counted against the produced ids), nothing is left in any
  * outbox, everything answered 2xx is still there, nothing was answered a 5xx other than 503, and the
  * platform serves again within 30 s. The figures go to
@@ -227,6 +234,87 @@ class FaultSuiteIT {
     traffic.close();
     Scenario.Result result = scenario.finish(back, publish + " ms after the last was ready; " + String.join("; ", steps));
     result.assertHeld();
+  }
+
+  /**
+   * Poison on the admissions topic, between the stream's own admissions: a body that is not JSON, an
+   * event type nobody handles, JSON that is not a valid AdmissionRecorded, and a valid one whose handling
+   * fails every time (monitoring's database refuses its episode: a trigger the test puts on the table for
+   * that one bed code, as a constraint a later migration broke would). The malformed go to each
+   * consumer's dead-letter topic at once, the failing one after its bounded retries, the unknown type is
+   * passed over (a topic carries several types; a consumer names those it acts on), and no poison opens
+   * an episode, while every admission of the stream is applied once.
+   */
+  @Test
+  @Order(7)
+  void poisonOnTheAdmissionsTopicIsParkedInTheDeadLetterTopicsWhileTheStreamGoesOn() throws Exception {
+    Scenario scenario = new Scenario(platform, rows,
+        "poison on the admissions topic (not JSON, unknown type, not an AdmissionRecorded, a handler that throws)");
+    Traffic traffic = scenario.traffic();
+    Thread.sleep(BEFORE);
+    String bootstrap = platform.broker.bootstrapServers();
+    JsonMapper json = JsonMapper.builder().build();
+    Instant now = Instant.now();
+
+    String notJson = UUID.randomUUID().toString();
+    EventProbe.publish(bootstrap, Topics.INTAKE_ADMISSIONS, notJson, headers("rehab.intake.AdmissionRecorded.v1"),
+        "{\"admissionId\": ".getBytes(StandardCharsets.UTF_8));
+    String unknownType = UUID.randomUUID().toString();
+    EventProbe.publish(bootstrap, Topics.INTAKE_ADMISSIONS, unknownType, headers("rehab.intake.BedPainted.v1"),
+        "{\"colour\": \"green\"}".getBytes(StandardCharsets.UTF_8));
+    String notAnAdmission = UUID.randomUUID().toString();
+    EventProbe.publish(bootstrap, Topics.INTAKE_ADMISSIONS, notAnAdmission, headers("rehab.intake.AdmissionRecorded.v1"),
+        "{\"admissionId\": \"not-a-uuid\", \"site\": 7}".getBytes(StandardCharsets.UTF_8));
+    try (Connection c = platform.db("monitoring"); var sql = c.createStatement()) {
+      sql.execute("""
+          CREATE FUNCTION fault_suite_refuse_bed() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION 'fault suite: bed % refused', NEW.bed; END $$""");
+      sql.execute("""
+          CREATE TRIGGER fault_suite_refuse_bed BEFORE INSERT ON detox_episode FOR EACH ROW
+            WHEN (NEW.bed = 'F-POISON') EXECUTE FUNCTION fault_suite_refuse_bed()""");
+    }
+    AdmissionRecorded throwing = new AdmissionRecorded(EventMetadata.next(now, 1), UUID.randomUUID(), UUID.randomUUID(),
+        "north", "F-POISON", now, 7);
+    EventProbe.publish(bootstrap, Topics.INTAKE_ADMISSIONS, throwing.key(),
+        CloudEventHeaders.of(throwing, "/rehabnet/intake-service"), json.writeValueAsBytes(throwing));
+    Instant sent = Instant.now();
+
+    String monitoringDlt = Topics.deadLetterTopic(Topics.INTAKE_ADMISSIONS, "monitoring-service");
+    String aftercareDlt = Topics.deadLetterTopic(Topics.INTAKE_ADMISSIONS, "aftercare-service");
+    Map<String, String> parkedAtMonitoring = new LinkedHashMap<>();
+    for (String key : List.of(notJson, notAnAdmission, throwing.key())) {
+      var dead = EventProbe.awaitRecord(bootstrap, monitoringDlt, key, Duration.ofSeconds(60));
+      parkedAtMonitoring.put(key, EventProbe.header(dead, "kafka_dlt-exception-cause-fqcn") + ": "
+          + EventProbe.header(dead, "kafka_dlt-exception-message"));
+    }
+    long parked = Duration.between(sent, Instant.now()).toMillis();
+    try (Connection c = platform.db("monitoring"); var sql = c.createStatement()) {
+      sql.execute("DROP TRIGGER fault_suite_refuse_bed ON detox_episode");
+      sql.execute("DROP FUNCTION fault_suite_refuse_bed()");
+    }
+    for (String key : List.of(notJson, notAnAdmission)) {
+      EventProbe.awaitRecord(bootstrap, aftercareDlt, key, Duration.ofSeconds(60));
+    }
+    Thread.sleep(AFTER);
+    traffic.close();
+    Scenario.Result result = scenario.finish(sent, "all 3 parked at monitoring " + parked + " ms after they were sent");
+
+    assertThat(parkedAtMonitoring.get(notJson)).as("not JSON: refused at once").contains("MalformedEvent: ");
+    assertThat(parkedAtMonitoring.get(notAnAdmission)).as("not an AdmissionRecorded: refused at once")
+        .contains("MalformedEvent: ");
+    assertThat(parkedAtMonitoring.get(throwing.key())).as("a handler failing each time: parked after its retries")
+        .doesNotContain("MalformedEvent").contains("Exception: ");
+    assertThat(EventProbe.read(bootstrap, monitoringDlt, r -> unknownType.equals(r.key())))
+        .as("an event type nobody handles is passed over, not parked").isEmpty();
+    assertThat(count("monitoring", "SELECT count(*) FROM detox_episode WHERE admission_id = ANY(?)",
+        List.of(throwing.admissionId()))).as("no episode from poison").isZero();
+    result.assertHeld();
+  }
+
+  private static Map<String, Object> headers(String type) {
+    return Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, type,
+        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0, CloudEventHeaders.SOURCE,
+        "/rehabnet/fault-suite");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -32,8 +32,14 @@ public final class EventProbe {
 
   /** Every record on the topic whose headers and key match, read from the beginning. */
   public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+    return read(SharedInfrastructure.get().kafkaBootstrapServers(), topic, match);
+  }
+
+  /** The same on another broker than the shared one (a platform of processes, as the fault suite's). */
+  public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
+      Predicate<ConsumerRecord<String, byte[]>> match) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -58,16 +64,28 @@ public final class EventProbe {
 
   /** Waits until a record with this key appears on the topic. */
   public static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key, Duration timeout) {
+    return awaitRecord(SharedInfrastructure.get().kafkaBootstrapServers(), topic, key, timeout);
+  }
+
+  /** The same on another broker than the shared one. */
+  public static ConsumerRecord<String, byte[]> awaitRecord(String bootstrapServers, String topic, String key,
+      Duration timeout) {
     return Awaitility.await("a record with key " + key + " on " + topic).atMost(timeout)
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> read(topic, r -> key.equals(r.key())).stream().findFirst(), Optional::isPresent)
+        .until(() -> read(bootstrapServers, topic, r -> key.equals(r.key())).stream().findFirst(), Optional::isPresent)
         .orElseThrow();
   }
 
   /** Publishes a record the way a producing service would, for tests of a consumer. */
   public static void publish(String topic, String key, Map<String, Object> headers, byte[] value) {
+    publish(SharedInfrastructure.get().kafkaBootstrapServers(), topic, key, headers, value);
+  }
+
+  /** The same on another broker than the shared one. */
+  public static void publish(String bootstrapServers, String topic, String key, Map<String, Object> headers,
+      byte[] value) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       var record = new ProducerRecord<String, byte[]>(topic, key, value);
