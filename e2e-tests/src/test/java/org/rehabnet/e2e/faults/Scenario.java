@@ -94,27 +94,51 @@ class Scenario {
     return traffic;
   }
 
-  /** Milliseconds from {@code back} until no outbox holds a publication recorded before it. */
+  /**
+   * Milliseconds from {@code back} until no outbox holds a publication recorded before it. Which
+   * service was last, and when each got there, is printed: the figure is the slowest of three.
+   */
   long timeUntilPublishedBefore(Instant back) {
+    Map<String, Long> emptiedAt = new LinkedHashMap<>();
+    Map<String, Long> waitingAtReturn = new LinkedHashMap<>();
     await("publications recorded before " + back + " sent").atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-        .until(() -> unsentBefore(back) == 0);
+        .until(() -> {
+          long elapsed = Duration.between(back, Instant.now()).toMillis();
+          for (String service : FaultPlatform.SERVICES) {
+            if (!emptiedAt.containsKey(service)) {
+              long unsent = unsentBefore(back, service);
+              waitingAtReturn.putIfAbsent(service, unsent);
+              if (unsent == 0) {
+                emptiedAt.put(service, elapsed);
+              }
+            }
+          }
+          return emptiedAt.size() == FaultPlatform.SERVICES.size();
+        });
+    System.out.println("  " + name + ": outbox emptied after the return, ms (waiting at the return): "
+        + FaultPlatform.SERVICES.stream().map(s -> s + " " + emptiedAt.get(s) + " (" + waitingAtReturn.get(s) + ")")
+            .collect(Collectors.joining(", ")));
     return Duration.between(back, Instant.now()).toMillis();
   }
 
   private long unsentBefore(Instant moment) throws SQLException {
     long unsent = 0;
     for (String service : FaultPlatform.SERVICES) {
-      try (Connection c = platform.db(service); var statement = c.prepareStatement(
-          "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date <= ?")) {
-        statement.setTimestamp(1, Timestamp.from(moment));
-        try (var rs = statement.executeQuery()) {
-          rs.next();
-          unsent += rs.getLong(1);
-        }
-      }
+      unsent += unsentBefore(moment, service);
     }
     return unsent;
+  }
+
+  private long unsentBefore(Instant moment, String service) throws SQLException {
+    try (Connection c = platform.db(service); var statement = c.prepareStatement(
+        "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date <= ?")) {
+      statement.setTimestamp(1, Timestamp.from(moment));
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   Result finish(Instant faultEnd, String publishAfterReturn) throws Exception {
