@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
@@ -18,6 +19,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,40 @@ class EventTopologyTest {
             .filteredOn(env -> env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null)
             .extracting(env -> env.getName() + "=" + env.getValueFrom().getConfigMapKeyRef().getKey())
             .contains("REHABNET_EVENTS_PARTITIONS=event-topic-partitions", "REHABNET_EVENTS_REPLICAS=event-topic-replicas"));
+  }
+
+  /**
+   * The assignor orders a group's members by instance id: with more consumers than partitions the
+   * first pods take every partition and the pods the autoscaler adds only stand by. So each
+   * service's consumers per pod times its most replicas (the autoscaler's maximum, or the fixed
+   * count) must not exceed the partitions.
+   */
+  @ParameterizedTest
+  @EnumSource(DeploymentRules.Environment.class)
+  void everyReplicaOfAConsumingServiceGetsPartitionsAtItsLargestScale(DeploymentRules.Environment environment) {
+    ManifestCheck check = ManifestCheck.of(ManifestCheck.OVERLAYS.resolve(environment.name().toLowerCase()), environment);
+    Map<String, String> platform = check.all(ConfigMap.class).stream()
+        .filter(c -> c.getMetadata().getName().equals("rehabnet-platform")).findFirst().orElseThrow().getData();
+    int partitions = Integer.parseInt(platform.get("event-topic-partitions"));
+    int consumersPerPod = Integer.parseInt(platform.get("event-consumers-per-instance"));
+    Map<String, Integer> autoscaledTo = new HashMap<>();
+    check.all(HorizontalPodAutoscaler.class).forEach(hpa ->
+        autoscaledTo.put(hpa.getSpec().getScaleTargetRef().getName(), hpa.getSpec().getMaxReplicas()));
+
+    assertThat(consumersPerPod).isPositive();
+    assertThat(check.all(Deployment.class)).filteredOn(d -> SERVICES.contains(d.getMetadata().getName()))
+        .hasSize(SERVICES.size())
+        .allSatisfy(d -> {
+          int mostReplicas = autoscaledTo.getOrDefault(d.getMetadata().getName(), d.getSpec().getReplicas());
+          assertThat(consumersPerPod * mostReplicas)
+              .as("%s in %s: %d consumers a pod x %d pods against %d partitions", d.getMetadata().getName(),
+                  environment, consumersPerPod, mostReplicas, partitions)
+              .isLessThanOrEqualTo(partitions);
+          assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+              .filteredOn(env -> env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null)
+              .extracting(env -> env.getName() + "=" + env.getValueFrom().getConfigMapKeyRef().getKey())
+              .contains("REHABNET_EVENTS_CONSUMERS_PER_INSTANCE=event-consumers-per-instance");
+        });
   }
 
   @Test

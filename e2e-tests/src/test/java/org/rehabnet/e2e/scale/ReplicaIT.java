@@ -211,7 +211,7 @@ class ReplicaIT {
     long lastProduced = System.nanoTime();
 
     Map<String, Double> caughtUp = new LinkedHashMap<>();
-    await("every event applied").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+    awaitOrExplain("every event applied", () -> {
       if (!caughtUp.containsKey("monitoring")
           && count(monitoringDb, "SELECT count(*) FROM detox_episode WHERE site = '" + SITE + "'") >= EVENTS) {
         caughtUp.put("monitoring", seconds(lastProduced));
@@ -221,7 +221,7 @@ class ReplicaIT {
         caughtUp.put("aftercare", seconds(lastProduced));
       }
       return caughtUp.size() == 2;
-    });
+    }, admissions.size());
 
     Instant killed = killedAt;
     Instant monitoringBack = monitoringReady.join();
@@ -344,6 +344,9 @@ class ReplicaIT {
     // Distinct static members: a shared id would make the second instance fence the first.
     env.put("REHABNET_CONSUMER_INSTANCE_ID", instanceId);
     env.put("REHABNET_EVENTS_PARTITIONS", Integer.toString(PARTITIONS));
+    // Two instances share each group: half the partitions' worth of consumers each, or the first
+    // instance's consumers would take every partition and the second would only stand by.
+    env.put("REHABNET_EVENTS_CONSUMERS_PER_INSTANCE", Integer.toString(PARTITIONS / 2));
     env.put("MANAGEMENT_SERVER_PORT", Integer.toString(Ports.free()));
     // The runbook's advice for load: sample a tenth of the traces (nothing is exported here anyway).
     env.put("REHABNET_TRACE_SAMPLING", "0.1");
@@ -355,6 +358,27 @@ class ReplicaIT {
   private static Map<String, String> overdueCheckEvery(String interval) {
     return Map.of("SPRING_APPLICATION_JSON",
         "{\"rehabnet\":{\"monitoring\":{\"reassessment\":{\"overdue-check-interval\":\"" + interval + "\"}}}}");
+  }
+
+  /**
+   * Waits for every event to be applied; if they are not within three minutes, fails with what an
+   * engineer would look at first: rows per database, each group's committed offsets against the
+   * topics' ends, what the dead-letter topics hold, which runs are alive and what they logged at
+   * ERROR, so a failure on a CI machine says where the stream stopped.
+   */
+  private static void awaitOrExplain(String alias, java.util.concurrent.Callable<Boolean> applied, int produced) {
+    try {
+      await(alias).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(applied);
+    } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+      throw new AssertionError(alias + " within 3 minutes: " + produced + " produced on each stream\n"
+          + StreamDiagnosis.of(broker.getBrokersAsString(), Map.of(
+              EPISODES_CONSUMER, Topics.INTAKE_ADMISSIONS, PLANS_CONSUMER, Topics.MONITORING_EPISODES))
+              .withRows("monitoring detox_episode", count(monitoringDb,
+                  "SELECT count(*) FROM detox_episode WHERE site = '" + SITE + "'"))
+              .withRows("aftercare aftercare_plan", count(aftercareDb,
+                  "SELECT count(*) FROM aftercare_plan WHERE site = '" + SITE + "'"))
+              .withRuns(List.of(monitoringA, monitoringB, aftercareA, aftercareB)), timeout);
+    }
   }
 
   /** Starts a killed instance again; completes when it answers ready. */

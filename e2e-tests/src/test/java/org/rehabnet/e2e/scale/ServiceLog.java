@@ -98,6 +98,10 @@ final class ServiceLog {
     return entries;
   }
 
+  Path file() {
+    return file;
+  }
+
   @Override
   public String toString() {
     return file.getFileName().toString();

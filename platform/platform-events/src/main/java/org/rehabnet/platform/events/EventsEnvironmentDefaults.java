@@ -51,7 +51,12 @@ public class EventsEnvironmentDefaults implements EnvironmentPostProcessor {
     // up the other partitions; order holds where it is needed, within a partition (one aggregate's
     // events share a key). Spring Kafka suffixes each consumer's static group.instance.id (-0, -1, ...).
     // At 100 admissions/s: episodes opened p50 11.8 s behind against 18.0 s with one consumer.
-    d.put("spring.kafka.listener.concurrency", "${rehabnet.events.partitions:3}");
+    // That is right for one instance. With several, the group has more consumers than partitions and
+    // the assignor, which orders members by their instance ids, gives every partition to the
+    // consumers of the first instance: the others idle (ReplicaIT saw a second instance apply nothing).
+    // A deployment of N instances sets rehabnet.events.consumers-per-instance to partitions / N.
+    d.put("spring.kafka.listener.concurrency",
+        "${rehabnet.events.consumers-per-instance:${rehabnet.events.partitions:3}}");
     // Traces cross Kafka: the template's observation writes the producer span's traceparent on the
     // record (also for the outbox's sends after commit), the listener's continues it.
     d.put("spring.kafka.template.observation-enabled", "true");
