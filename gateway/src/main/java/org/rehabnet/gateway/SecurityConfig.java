@@ -49,6 +49,7 @@ class SecurityConfig {
             .jwt(jwt -> jwt.jwtDecoder(decoder)
                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new RehabnetJwtConverter())))
             .authenticationEntryPoint(problems)
+            .authenticationFailureHandler(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeExchange(exchange -> exchange

@@ -37,6 +37,7 @@ public final class TestIdentityProvider implements AutoCloseable {
   private final HttpServer server;
   private final String issuer;
   private final AtomicInteger jwksRequests = new AtomicInteger();
+  private volatile boolean keySetServed = true;
 
   private TestIdentityProvider() {
     try {
@@ -49,6 +50,12 @@ public final class TestIdentityProvider implements AutoCloseable {
     byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     server.createContext("/realms/rehabnet-test/protocol/openid-connect/certs", exchange -> {
       jwksRequests.incrementAndGet();
+      if (!keySetServed) {
+        // As Keycloak answers while it is still starting: no realm yet.
+        exchange.sendResponseHeaders(503, -1);
+        exchange.close();
+        return;
+      }
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, jwks.length);
       try (var body = exchange.getResponseBody()) {
@@ -80,6 +87,11 @@ public final class TestIdentityProvider implements AutoCloseable {
   /** How many times the key set was fetched. */
   public int jwksRequests() {
     return jwksRequests.get();
+  }
+
+  /** Whether the key set is served (true) or answered 503, as by a Keycloak still starting. */
+  public void serveKeySet(boolean served) {
+    keySetServed = served;
   }
 
   /** The key id tokens are signed with. */

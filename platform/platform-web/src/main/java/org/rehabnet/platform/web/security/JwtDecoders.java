@@ -34,6 +34,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -52,6 +54,9 @@ import reactor.core.scheduler.Schedulers;
  * decoder fail as a service error (503), not as a bad token.
  */
 public final class JwtDecoders {
+
+  /** How often the keys may be asked for before the first key set has been fetched. */
+  private static final long FIRST_KEYS_REFETCH_MILLIS = 1_000;
 
   public static NimbusJwtDecoder servlet(TokenPolicy policy) {
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor(policy, remoteKeys(policy)));
@@ -90,13 +95,24 @@ public final class JwtDecoders {
       EventListener<CachingJWKSetSource<SecurityContext>, SecurityContext> cacheEvents) {
     try {
       var retriever = new DefaultResourceRetriever(2_000, 2_000, 256 * 1024);
+      AtomicBoolean loaded = new AtomicBoolean();
       JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(
               URI.create(policy.effectiveJwkSetUri()).toURL(), retriever)
-          .cache(policy.jwksCacheTtl().toMillis(), 5_000, cacheEvents)
+          .cache(policy.jwksCacheTtl().toMillis(), 5_000, event -> {
+            if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext>) {
+              loaded.set(true);
+            }
+            cacheEvents.notify(event);
+          })
           .rateLimited(policy.jwksMinRefetchInterval().toMillis())
           .outageTolerant(policy.jwksOutageTolerance().toMillis())
           .build();
-      return new UnknownKeyIsNoKey(source);
+      JWKSource<SecurityContext> firstKeys = JWKSourceBuilder.<SecurityContext>create(
+              URI.create(policy.effectiveJwkSetUri()).toURL(), retriever)
+          .cache(policy.jwksCacheTtl().toMillis(), 5_000)
+          .rateLimited(FIRST_KEYS_REFETCH_MILLIS)
+          .build();
+      return new UnknownKeyIsNoKey(source, loaded::get, firstKeys);
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("Not a JWK set URL: " + policy.effectiveJwkSetUri(), e);
     }
@@ -219,15 +235,30 @@ public final class JwtDecoders {
   /**
    * Refetching the key set for an unknown key id is rate-limited; within the limit the token is
    * simply unverifiable (no key), which is a bad token, not an outage.
+   *
+   * <p>Until the key set has been fetched once, though, no token can be checked at all, and the
+   * attempts made while Keycloak was still starting (a gateway started beside it) use up the limit:
+   * for up to the refetch interval after Keycloak answered, every valid token was refused as "not
+   * valid", which sends its client to sign in again. So before the first key set a separate source
+   * with a one-second limit fetches the keys, and while that limit holds the token fails as an
+   * outage (503, try again), never as a bad token.
    */
-  private record UnknownKeyIsNoKey(JWKSource<SecurityContext> delegate) implements JWKSource<SecurityContext> {
+  record UnknownKeyIsNoKey(JWKSource<SecurityContext> delegate, BooleanSupplier keysLoaded,
+      JWKSource<SecurityContext> firstKeys) implements JWKSource<SecurityContext> {
 
     @Override
     public List<JWK> get(JWKSelector selector, @Nullable SecurityContext context) throws KeySourceException {
       try {
         return delegate.get(selector, context);
       } catch (RateLimitReachedException e) {
-        return List.of();
+        if (keysLoaded.getAsBoolean()) {
+          return List.of();
+        }
+        try {
+          return firstKeys.get(selector, context);
+        } catch (RateLimitReachedException again) {
+          throw new KeySourceException("The realm's keys have not been fetched yet", again);
+        }
       }
     }
   }

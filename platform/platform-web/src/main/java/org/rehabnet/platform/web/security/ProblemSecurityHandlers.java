@@ -16,16 +16,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 from the security filter chain, and the firewall's refusals, as problem+json like
- * every other error.
+ * every other error; 503 when a token cannot be checked at all.
  */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
-    RequestRejectedHandler {
+    RequestRejectedHandler, AuthenticationFailureHandler {
 
   private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
   private final JsonMapper json;
@@ -53,6 +54,17 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     write(response, ProblemType.UNAUTHORIZED, request.getHeader("Authorization") == null
         ? "A bearer token is required"
         : "The bearer token is not valid", request.getRequestURI());
+  }
+
+  /**
+   * A bearer token that failed authentication. The bearer filter's default handler rethrows an
+   * {@link AuthenticationServiceException} (the realm's keys cannot be fetched), which ends as a 500;
+   * here it gets the same 503 as the entry point gives it.
+   */
+  @Override
+  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException exception) throws IOException {
+    commence(request, response, exception);
   }
 
   @Override

@@ -12,6 +12,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -21,10 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 at the gateway, and the firewall's refusals, as problem+json, before any service is
- * reached.
+ * reached; 503 when a token cannot be checked at all.
  */
 public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
-    ServerExchangeRejectedHandler {
+    ServerExchangeRejectedHandler, ServerAuthenticationFailureHandler {
 
   private final JsonMapper json;
 
@@ -45,6 +47,16 @@ public class ProblemServerSecurityHandlers implements ServerAuthenticationEntryP
         : "Bearer");
     return write(exchange, ProblemType.UNAUTHORIZED,
         hadToken ? "The bearer token is not valid" : "A bearer token is required");
+  }
+
+  /**
+   * A bearer token that failed authentication. Spring's default for the resource server rethrows an
+   * {@link AuthenticationServiceException} (the realm's keys cannot be fetched) to the error
+   * handler, a 500; here it gets the same 503 as the entry point gives it.
+   */
+  @Override
+  public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
+    return commence(exchange.getExchange(), exception);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.rehabnet.platform.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -107,6 +108,31 @@ class JwtDecodersTest {
     assertThatThrownBy(() -> cold.decode(token))
         .isInstanceOf(JwtException.class)
         .isNotInstanceOf(BadJwtException.class);
+  }
+
+  @Test
+  void aValidTokenIsVerifiedWithinSecondsOfTheKeysAppearingThoughAttemptsBeforeUsedUpTheRefetchLimit() {
+    JwtDecoder servlet = JwtDecoders.servlet(policy);
+    ReactiveJwtDecoder reactive = JwtDecoders.reactive(policy);
+    String token = idp.staff("nurse-north", List.of("nurse"), List.of("north"));
+    idp.serveKeySet(false);
+
+    // Keycloak still starting: every attempt is an outage (503 at the door), never "not valid" (401).
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> servlet.decode(token)).isInstanceOf(JwtException.class)
+          .isNotInstanceOf(BadJwtException.class);
+      assertThatThrownBy(() -> reactive.decode(token).block()).isInstanceOf(JwtException.class)
+          .isNotInstanceOf(BadJwtException.class);
+    }
+    int fetchesWhileStarting = idp.jwksRequests();
+    idp.serveKeySet(true);
+    long keysBack = System.nanoTime();
+
+    await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        .until(() -> servlet.decode(token).getSubject() != null && reactive.decode(token).block() != null);
+    assertThat(Duration.ofNanos(System.nanoTime() - keysBack)).isLessThan(Duration.ofSeconds(3));
+    // Made-up key ids before the first key set cost at most a fetch a second.
+    assertThat(fetchesWhileStarting).isLessThanOrEqualTo(8);
   }
 
   @Test
