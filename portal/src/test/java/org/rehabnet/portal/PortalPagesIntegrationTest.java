@@ -102,6 +102,19 @@ class PortalPagesIntegrationTest {
   }
 
   @Test
+  void aGatewayOutOfReachIsAPageSaying503WithWhatToDoNotAnErrorPage() throws Exception {
+    gateway.refuse("/api/monitoring/v1/sites/north/census", 503, Map.of("title",
+        "The platform cannot be reached right now", "detail", "Nothing was sent. Try again in a moment."));
+
+    var answer = mvc.perform(get("/ward/north").with(as("nurse-north", "nurse", "north")))
+        .andExpect(status().isServiceUnavailable()).andReturn().getResponse();
+
+    assertThat(answer.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(answer.getContentAsString()).contains("<h1>The platform cannot be reached right now</h1>",
+        "Nothing was sent. Try again in a moment.");
+  }
+
+  @Test
   void theChartDrawsNews2CellsBySubScoreTheCowsBandsAndEachDoseOnOneScreen() throws Exception {
     String chart = mvc.perform(get("/chart/" + Ward.episode(3)).with(as("nurse-north", "nurse", "north")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -2,9 +2,12 @@ package org.rehabnet.portal.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.rehabnet.portal.PortalProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,7 +71,9 @@ public class Gateway {
     // Buffered, so every body goes with its Content-Length: the gateway's body-size limit met a chunked
     // request body from HttpURLConnection by closing the connection.
     this.rest = RestClient.builder().baseUrl(properties.gatewayUri().toString())
-        .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
+        .requestFactory(new BufferingClientHttpRequestFactory(factory))
+        .requestInterceptor(Gateway::unreachableAsProblem)
+        .build();
     this.authorizedClients = authorizedClients;
     this.gatewayUri = properties.gatewayUri().toString().replaceAll("/+$", "");
   }
@@ -276,6 +285,31 @@ public class Gateway {
     Map<String, Object> answer = exchange(rest.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
         .body(body), token()).body(OBJECT);
     return answer == null ? Map.of() : answer;
+  }
+
+  /**
+   * A gateway that cannot be reached, or does not answer in time, is a problem like any refusal: a
+   * page the user can act on (503 or 504, with what to do), not Spring's 500 error page with the
+   * transport's exception. A create that timed out may have been recorded; its form carries an
+   * Idempotency-Key, so sending it again records it once.
+   */
+  private static ClientHttpResponse unreachableAsProblem(HttpRequest request, byte[] body,
+      ClientHttpRequestExecution execution) throws IOException {
+    try {
+      ClientHttpResponse response = execution.execute(request, body);
+      // The status is read lazily, after this interceptor; a gateway that never answers would time
+      // out there, outside it.
+      response.getStatusCode();
+      return response;
+    } catch (SocketTimeoutException | HttpTimeoutException timeout) {
+      throw new GatewayProblem(504, Map.of("title", "The platform did not answer in time",
+          "detail", HttpMethod.GET.equals(request.getMethod())
+              ? "Nothing was changed. Try again in a moment."
+              : "What you sent may have been recorded. Send it again: it will not be recorded twice."));
+    } catch (IOException unreachable) {
+      throw new GatewayProblem(503, Map.of("title", "The platform cannot be reached right now",
+          "detail", "Nothing was sent. Try again in a moment; if it lasts, call the service desk."));
+    }
   }
 
   private static RestClient.ResponseSpec exchange(RestClient.RequestHeadersSpec<?> request, String token) {

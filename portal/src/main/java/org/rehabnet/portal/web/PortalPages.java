@@ -47,8 +47,14 @@ class PortalPages {
       response.setHeader("HX-Redirect", "/oauth2/authorization/keycloak");
       return "redirect:/oauth2/authorization/keycloak";
     }
-    int status = problem.status() >= 500 ? 502 : problem.status();
+    // The portal's own view of the gateway: unreachable (503) and too slow (504) as they are, any
+    // other failure behind it a bad gateway answer (502).
+    int status = problem.status() == 503 || problem.status() == 504 ? problem.status()
+        : problem.status() >= 500 ? 502 : problem.status();
     response.setStatus(status);
+    if (status == 503) {
+      response.setHeader("Retry-After", "5");
+    }
     return problem.notFound() ? "not-found" : "problem";
   }
 }
