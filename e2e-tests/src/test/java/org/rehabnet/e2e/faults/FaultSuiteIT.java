@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * stopped gracefully and started again (a rolling restart), and poison is put on the admissions topic. After each, every event produced reached
  * its consumer's state exactly once (rows counted against the produced ids), nothing is left in any
  * outbox, everything answered 2xx is still there, nothing was answered a 5xx other than 503, and the
- * platform serves again within 30 s. The figures go to
- * target/fault-suite.md.
+ * platform serves again within 30 s. After a broker outage every event recorded during it is published
+ * within 5 s of the broker's return, and each service logs a few lines about it, none with a stack
+ * trace. The figures go to target/fault-suite.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,8 +82,12 @@ class FaultSuiteIT {
     }
   }
 
-  /** #14: the platform serves again within 30 s of each fault. */
-  static final long RECOVERY_BOUND_MS = 30_000;
+  /**
+   * #17: every event recorded while the broker was away is published within 5 s of its return. Since
+   * the outbox sender stopped waiting for each send's answer (OutboxHandOff) this took 0.6-2.2 s in
+   * every run on this 2-core machine; before, 3.9-7.3 s, which is why it was only reported then.
+   */
+  static final long PUBLISH_AFTER_RETURN_BOUND_MS = 5_000;
 
   @Test
   @Order(1)
@@ -98,13 +103,10 @@ class FaultSuiteIT {
     Thread.sleep(AFTER);
     traffic.close();
     Scenario.Result result = scenario.finish(back, publish + " ms");
-    // #14 asks that the platform serve again within 30 s of a fault, and that bound is what this test
-    // holds. #17's goal, every event published within 5 s of the broker's return, is measured and
-    // reported (target/fault-suite.md), not asserted: on this 2-core machine it took 4.5-7.3 s with the
-    // e2e platform running beside the suite, so it is not met reliably.
     assertThat(publish).as("ms from the broker's return until everything recorded before it was published")
-        .isLessThanOrEqualTo(RECOVERY_BOUND_MS);
+        .isLessThanOrEqualTo(PUBLISH_AFTER_RETURN_BOUND_MS);
     result.assertHeld();
+    result.assertOutageLoggedQuietly();
   }
 
   @Test
@@ -121,13 +123,10 @@ class FaultSuiteIT {
     Thread.sleep(AFTER);
     traffic.close();
     Scenario.Result result = scenario.finish(back, publish + " ms");
-    // #14 asks that the platform serve again within 30 s of a fault, and that bound is what this test
-    // holds. #17's goal, every event published within 5 s of the broker's return, is measured and
-    // reported (target/fault-suite.md), not asserted: on this 2-core machine it took 4.5-7.3 s with the
-    // e2e platform running beside the suite, so it is not met reliably.
     assertThat(publish).as("ms from the broker's return until everything recorded before it was published")
-        .isLessThanOrEqualTo(RECOVERY_BOUND_MS);
+        .isLessThanOrEqualTo(PUBLISH_AFTER_RETURN_BOUND_MS);
     result.assertHeld();
+    result.assertOutageLoggedQuietly();
   }
 
   @Test
