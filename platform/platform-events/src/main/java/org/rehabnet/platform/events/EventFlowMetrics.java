@@ -50,6 +50,10 @@ public class EventFlowMetrics {
   private final MultiGauge consumerLag;
   private volatile double outboxBacklog;
   private volatile double outboxOldestAgeSeconds;
+  // A refresh fails every interval while the broker or the database is away: one WARN when that
+  // starts and one INFO when it ends, not a line per interval (OutboxRecovery has said it already).
+  private boolean kafkaFailing;
+  private boolean outboxFailing;
 
   public EventFlowMetrics(JdbcClient jdbc, Admin admin, String group,
       ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry registry) {
@@ -77,10 +81,19 @@ public class EventFlowMetrics {
     refreshOutbox();
     try {
       refreshKafka();
+      if (kafkaFailing) {
+        kafkaFailing = false;
+        log.info("Event-flow metrics refreshed from Kafka again");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      log.warn("Event-flow metrics not refreshed from Kafka: {}", e.toString());
+      if (kafkaFailing) {
+        log.debug("Event-flow metrics still not refreshed from Kafka: {}", e.toString());
+      } else {
+        kafkaFailing = true;
+        log.warn("Event-flow metrics not refreshed from Kafka (said once until they are): {}", e.toString());
+      }
     }
   }
 
@@ -96,8 +109,17 @@ public class EventFlowMetrics {
             return row;
           })
           .list();
+      if (outboxFailing) {
+        outboxFailing = false;
+        log.info("Outbox metrics refreshed again");
+      }
     } catch (RuntimeException e) {
-      log.warn("Outbox metrics not refreshed: {}", e.toString());
+      if (outboxFailing) {
+        log.debug("Outbox metrics still not refreshed: {}", e.toString());
+      } else {
+        outboxFailing = true;
+        log.warn("Outbox metrics not refreshed (said once until they are): {}", e.toString());
+      }
     }
   }
 
