@@ -52,6 +52,19 @@ class DoorAuthorizationTest {
   }
 
   @Test
+  void aMalformedBearerTokenIs401ProblemAndReachesNoService() {
+    String nurse = IDP.staff("nurse-north", List.of("nurse"), List.of("north"));
+
+    for (String malformed : List.of(nurse + " " + nurse, nurse + "!", nurse + "=x", "")) {
+      ApiResponse response = gateway.get("/api/monitoring/v1/episodes/x", malformed);
+      assertProblem(response, 401, "unauthorized");
+      assertThat(response.header("www-authenticate")).as(malformed).contains("invalid_token");
+    }
+    // The same token well formed passes the door and meets the (absent) service.
+    assertProblem(gateway.get("/api/monitoring/v1/episodes/x", nurse), 503, "service-unavailable");
+  }
+
+  @Test
   void staffReachTheStaffApiButNotThePartnerApi() {
     String nurse = IDP.staff("nurse-north", List.of("nurse"), List.of("north"));
 

