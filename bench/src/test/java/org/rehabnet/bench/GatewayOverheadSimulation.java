@@ -79,18 +79,43 @@ public class GatewayOverheadSimulation extends Simulation {
 
   /** A scenario named {@code name} (Gatling wants them unique) recording into {@code series}. */
   static ScenarioBuilder read(String name, String seriesName, String base, String path) {
+    return read(name, base, path, seriesName, null);
+  }
+
+  /** The same, recording into its own series under {@code name} and into {@code alsoInto}. */
+  static ScenarioBuilder readRound(String name, String base, String path, String alsoInto) {
+    return read(name, base, path, name, alsoInto);
+  }
+
+  private static ScenarioBuilder read(String name, String base, String path, String seriesName,
+      @org.jspecify.annotations.Nullable String alsoInto) {
     BenchReport.Series series = REPORT.series(seriesName);
+    BenchReport.Series also = alsoInto == null ? null : REPORT.series(alsoInto);
     return scenario(name)
         .exec(http(name).get(base + path).check(status().is(404), responseTimeInMillis().saveAs("rt")))
         .exec(session -> {
-          series.record(session.isFailed() ? -1 : session.getInt("rt"));
+          int millis = session.isFailed() ? -1 : session.getInt("rt");
+          series.record(millis);
+          if (also != null) {
+            also.record(millis);
+          }
           return session;
         });
   }
 
+  /** The launcher's gateway, whose CPU the rounds read; null when the bench runs against another. */
+  private static @org.jspecify.annotations.Nullable ProcessCpu gatewayProcess() {
+    try {
+      return ProcessCpu.of(java.nio.file.Path.of(System.getProperty("bench.root", ".")).toAbsolutePath(), "gateway");
+    } catch (IllegalStateException e) {
+      System.out.println("gateway CPU not read: " + e.getMessage());
+      return null;
+    }
+  }
+
   @Override
   public void after() {
-    REPORT.print();
+    REPORT.print(ROUNDS);
   }
 
   {
@@ -104,11 +129,14 @@ public class GatewayOverheadSimulation extends Simulation {
         .andThen(read("warmup-gateway", GATEWAY, viaGateway)
             .injectClosed(constantConcurrentUsers(CONCURRENCY).during(Duration.ofSeconds(WARMUP))));
     Duration round = Duration.ofSeconds(Math.max(1, SECONDS / ROUNDS));
+    ProcessCpu gatewayCpu = gatewayProcess();
     for (int i = 1; i <= ROUNDS; i++) {
+      // Each round also into a series of its own, for the p99 ratio and the gateway's CPU per round.
+      REPORT.series("gateway-open-" + i).readingCpuOf(gatewayCpu);
       plan = plan
-          .andThen(read("direct-open-" + i, "direct-open", DIRECT, direct)
+          .andThen(readRound("direct-open-" + i, DIRECT, direct, "direct-open")
               .injectOpen(constantUsersPerSec(RATE).during(round)))
-          .andThen(read("gateway-open-" + i, "gateway-open", GATEWAY, viaGateway)
+          .andThen(readRound("gateway-open-" + i, GATEWAY, viaGateway, "gateway-open")
               .injectOpen(constantUsersPerSec(RATE).during(round)));
     }
     setUp(plan

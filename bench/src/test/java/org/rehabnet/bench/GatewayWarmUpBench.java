@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ public final class GatewayWarmUpBench {
   static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
   static final String BUDGET = System.getProperty("bench.lifted-budget", "100000000");
   static final Path ROOT = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath();
-  static final long TICKS_PER_SECOND = 100;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String path = Admissions.GATEWAY + "/api/monitoring/v1/episodes/" + UUID.randomUUID();
@@ -50,12 +48,12 @@ public final class GatewayWarmUpBench {
     token.get();
     System.out.println("== restarting the gateway (./rehabnet restart gateway, budgets lifted)");
     restartGateway();
-    long pid = gatewayPid();
-    Phase cold = phase("cold: the first " + REQUESTS + " requests after the restart", pid);
+    ProcessCpu gateway = ProcessCpu.of(ROOT, "gateway");
+    Phase cold = phase("cold: the first " + REQUESTS + " requests after the restart", gateway);
     System.out.printf("== warm-up: %d s at saturation (%d concurrent)%n", WARMUP_SECONDS, CONCURRENCY);
     int warmed = saturate(Duration.ofSeconds(WARMUP_SECONDS));
     System.out.printf("   %d requests%n", warmed);
-    Phase warm = phase("warm: " + REQUESTS + " requests after " + warmed + " more", pid);
+    Phase warm = phase("warm: " + REQUESTS + " requests after " + warmed + " more", gateway);
 
     System.out.println();
     System.out.printf("Gateway warm-up (%d requests at %d/s per phase, open model)%n", REQUESTS, RATE);
@@ -75,12 +73,12 @@ public final class GatewayWarmUpBench {
   private record Phase(String name, Histogram latency, int errors, double cpuMillisPerRequest) {}
 
   /** REQUESTS reads leaving on a fixed schedule; each is timed from when it was due. */
-  private Phase phase(String name, long pid) throws Exception {
+  private Phase phase(String name, ProcessCpu gateway) throws Exception {
     System.out.println("== " + name);
     Histogram latency = new Histogram(60_000_000_000L, 3);
     AtomicInteger errors = new AtomicInteger();
     long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
-    long cpuBefore = cpuTicks(pid);
+    long cpuBefore = gateway.ticks();
     long start = System.nanoTime();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     String bearer = "Bearer " + token.get();
@@ -105,7 +103,7 @@ public final class GatewayWarmUpBench {
       }
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    double cpu = (cpuTicks(pid) - cpuBefore) * 1000.0 / TICKS_PER_SECOND / REQUESTS;
+    double cpu = ProcessCpu.millis(gateway.ticks() - cpuBefore) / REQUESTS;
     return new Phase(name, latency, errors.get(), cpu);
   }
 
@@ -145,29 +143,6 @@ public final class GatewayWarmUpBench {
     if (restart.start().waitFor() != 0) {
       throw new IllegalStateException("./rehabnet restart gateway failed");
     }
-  }
-
-  private static long gatewayPid() throws Exception {
-    return Long.parseLong(Files.readString(ROOT.resolve(".rehabnet/pids/gateway.pid")).strip());
-  }
-
-  /**
-   * utime + stime, in clock ticks (USER_HZ, 100 on Linux), of the launcher's process for the gateway
-   * and what it started (the pid file may name a wrapper of the JVM).
-   */
-  private static long cpuTicks(long pid) throws Exception {
-    long ticks = 0;
-    for (long process : java.util.stream.Stream.concat(java.util.stream.Stream.of(pid),
-        ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid)).toList()) {
-      ticks += ownTicks(process);
-    }
-    return ticks;
-  }
-
-  private static long ownTicks(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static double ms(Histogram histogram, double percentile) {
