@@ -8,6 +8,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class InputFirewallsTest {
 
+  @org.junit.jupiter.api.Test
+  void anAbsentHeaderIsNoReasonToRefuseAsInSpring() {
+    // The firewall also checks what getFirst answers for a header the request does not have.
+    assertThat(InputFirewalls.assignedAndNotControl(null)).isTrue();
+    assertThat(InputFirewalls.headerValue(null)).isTrue();
+  }
+
   /** Spring Security's default header rules (StrictHttpFirewall, StrictServerWebExchangeFirewall). */
   private static final Pattern SPRING_NAMES = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
   private static final Pattern SPRING_VALUES = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
